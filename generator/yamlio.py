@@ -1,0 +1,208 @@
+"""Reading and writing the YAML facts files safely.
+
+- Reading: `safe_load` semantics, but built from PyYAML's composed nodes so
+  every value keeps its line and column (`Marks`), duplicate keys are errors,
+  and anchors/aliases are refused (no "billion laughs" expansion).
+- Writing: Arabic as real characters, keys in the models' human order, one
+  line per value, and atomic replacement (temp file + rename).
+- The generator's header: each file it writes records a hash of its own
+  output, so a later run can tell a machine draft from a file an editor touched.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, StorageError
+
+Path_ = tuple  # a location inside a document: ("meetings", 0, "participants", 1)
+
+MAX_YAML_BYTES = 5_000_000
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+class Marks:
+    """Line and column (1-based) of every key and value of a loaded document."""
+
+    def __init__(self):
+        self._at: dict[Path_, tuple[int, int]] = {}
+
+    def set(self, where: Path_, node: yaml.Node) -> None:
+        self._at[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def of(self, where: Path_) -> tuple[int, int]:
+        """The closest known position: the value itself, else its nearest parent."""
+        where = tuple(where)
+        while where:
+            if where in self._at:
+                return self._at[where]
+            where = where[:-1]
+        return self._at.get((), (1, 1))
+
+
+class _Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.marks = Marks()
+        self.loader = yaml.SafeLoader("")
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str):
+        raise YamlProblem(Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, message))
+
+    def build(self, node: yaml.Node, where: Path_ = ()) -> Any:
+        if id(node) in self.seen:
+            self.fail(node, "anchors and aliases (& and *) are not allowed in facts files")
+        self.seen.add(id(node))
+        self.marks.set(where, node)
+        if isinstance(node, yaml.MappingNode):
+            out: dict = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.fail(key_node, "merge keys (<<) are not allowed in facts files")
+                key = self.build(key_node, where + ("<key>",))
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    self.fail(key_node, "a key must be plain text")
+                if key in out:
+                    self.fail(key_node, f"duplicate key '{key}'")
+                self.marks.set(where + (key,), value_node)
+                out[key] = self.build(value_node, where + (key,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, where + (i,)) for i, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:  # e.g. an invalid timestamp
+            self.fail(node, f"cannot read this value: {getattr(exc, 'problem', exc)}")
+
+
+def load(text: str, path: str) -> tuple[Any, Marks]:
+    """Parse one YAML document; raise YamlProblem naming path, line and column."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise YamlProblem(Problem(path, 0, 0, f"file is larger than {MAX_YAML_BYTES // 1_000_000} MB"))
+    if "\t" in text:
+        for n, line in enumerate(text.splitlines(), 1):
+            indent = line[: len(line) - len(line.lstrip())]
+            if "\t" in indent:
+                raise YamlProblem(Problem(path, n, indent.index("\t") + 1,
+                                          "tab used for indentation: YAML indents with spaces"))
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        msg = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        raise YamlProblem(Problem(path, line, col, f"YAML does not parse: {msg}")) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Problem(path, 0, 0, f"YAML does not parse: {exc}")) from None
+    builder = _Builder(path)
+    if node is None:
+        return None, builder.marks
+    return builder.build(node), builder.marks
+
+
+# --- writing ------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow=False, indentless=False):  # lists indented under their key
+        return super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump(data: Any) -> str:
+    """YAML text with real Arabic characters, keys in the given order, no line folding."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=1_000_000, default_flow_style=False)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace path with text so that a crash or a full disk never leaves half a file."""
+    path = Path(path)
+    fd, tmp = None, None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            fd = None
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise StorageError(f"{path}: could not write ({exc.strerror or exc}); the old file is unchanged") from None
+    finally:
+        if fd is not None:
+            os.close(fd)
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+# --- the generator's header -----------------------------------------------------
+
+_HEADER = re.compile(r"^# generator: draft=(?P<draft>[0-9a-f]{16}) source=(?P<source>[0-9a-f]{16}|-) rules=(?P<rules>[0-9a-f]{16})$")
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+def digest(text: str | bytes) -> str:
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Header:
+    draft: str | None  # hash of the body the generator wrote
+    source: str | None  # hash of the article text it was drafted from
+    rules: str | None  # hash of the extraction rules it used
+    edited: bool  # the body is no longer what the generator wrote
+
+    @property
+    def generated(self) -> bool:
+        return self.draft is not None
+
+
+def _split(text: str) -> tuple[list[str], str]:
+    lines = text.split("\n")
+    head = []
+    while lines and (lines[0].startswith(SCHEMA_LINE) or lines[0].startswith("# generator:")):
+        head.append(lines.pop(0))
+    return head, "\n".join(lines)
+
+
+def read_header(text: str) -> Header:
+    head, body = _split(text)
+    for line in head:
+        m = _HEADER.match(line)
+        if m:
+            source = None if m["source"] == "-" else m["source"]
+            return Header(m["draft"], source, m["rules"], digest(body) != m["draft"])
+    return Header(None, None, None, True)  # no header: written by a person
+
+
+def with_header(body: str, *, source: str | None, rules: str, schema: str | None) -> str:
+    """The file text the generator writes: schema line, hash line, body."""
+    lines = []
+    if schema:
+        lines.append(SCHEMA_LINE + schema)
+    lines.append(f"# generator: draft={digest(body)} source={source or '-'} rules={rules}")
+    return "\n".join(lines) + "\n" + body
