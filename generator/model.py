@@ -46,7 +46,10 @@ def _check_day(value: str | None) -> str | None:
         return None
     if not _DAY.match(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
-    _dt.date.fromisoformat(value)  # raises for 2024-13-45
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError as exc:  # 2024-13-45
+        raise ValueError(f"{value!r} is not a real date ({exc})") from None
     return value
 
 

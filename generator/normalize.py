@@ -26,7 +26,11 @@ _LETTERS = str.maketrans({
 })
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
-WORD = re.compile(r"[\w\u0600-\u06ff]+(?:[-‐][\w\u0600-\u06ff]+)*", re.UNICODE)
+# Word characters: letters and digits, plus the Arabic marks and tatweel that \w leaves
+# out. Not the whole Arabic block: it holds punctuation (، ؛ ؟ ٪ ۔) that must not
+# stick to the word before it ("أمس،").
+_WORD_CHAR = r"[\w\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]"
+WORD = re.compile(rf"{_WORD_CHAR}+(?:[-‐]{_WORD_CHAR}+)*", re.UNICODE)
 
 
 def fold(text: str) -> str:

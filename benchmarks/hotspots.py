@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""cProfile of the hot paths, in one process, with the top functions printed.
+
+    .venv/bin/python benchmarks/hotspots.py extract SEEDS [--limit N]   # clean + extract, no registry, no writes
+    .venv/bin/python benchmarks/hotspots.py pipeline SEEDS FACTS        # `extract --jobs 1` end to end (FACTS is emptied)
+    .venv/bin/python benchmarks/hotspots.py load FACTS                  # FactsStore.load()
+    .venv/bin/python benchmarks/hotspots.py site FACTS                  # load + catalog + every page's Markdown
+    .venv/bin/python benchmarks/hotspots.py build PROJECT               # a whole `mkdocs build` of PROJECT/mkdocs.yml
+
+Each prints the wall time, then the top --top functions by own time and by
+cumulative time; --out FILE also writes the full listing there.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import shutil
+import sys
+import time
+from pathlib import Path
+
+
+def profiled(fn, top: int, out: Path | None, label: str):
+    prof = cProfile.Profile()
+    started = time.perf_counter()
+    prof.enable()
+    result = fn()
+    prof.disable()
+    wall = time.perf_counter() - started
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf)
+    stats.strip_dirs()
+    print(f"{label}: {wall:.2f} s under cProfile (profiling adds overhead)", file=buf)
+    for key in ("tottime", "cumulative"):
+        print(f"\n--- top {top} by {key} ---", file=buf)
+        stats.sort_stats(key).print_stats(top)
+    text = buf.getvalue()
+    print(text)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    return result
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=("extract", "pipeline", "load", "site", "build"))
+    ap.add_argument("paths", nargs="+", type=Path)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    if args.what == "extract":
+        from generator.pipeline import Job, extract_one
+
+        paths = sorted(args.paths[0].glob("*.txt"))[: args.limit]
+        jobs = [Job(p.stem.lower().replace("_", "-"), p, p.name, "0" * 16) for p in paths]
+        extract_one(jobs[0])  # imports and lexicons loaded outside the measure
+
+        def work():
+            failed = [r[3] for r in map(extract_one, jobs) if r[3]]
+            print(f"{len(jobs)} articles, {len(failed)} failed")
+
+        profiled(work, args.top, args.out, f"extract {len(jobs)} articles")
+    elif args.what == "pipeline":
+        from generator.pipeline import extract_all
+
+        seeds, facts = args.paths[:2]
+        shutil.rmtree(facts, ignore_errors=True)
+        profiled(lambda: extract_all(seeds, facts, jobs=1, progress=False), args.top, args.out, "extract_all --jobs 1")
+    elif args.what == "load":
+        from generator.store import FactsStore
+
+        profiled(lambda: FactsStore(args.paths[0]).load(), args.top, args.out, "FactsStore.load")
+    elif args.what == "site":
+        from generator.site.catalog import build_catalog
+        from generator.site.pages import plan_site
+        from generator.store import FactsStore
+
+        def work():
+            facts = FactsStore(args.paths[0]).load()
+            t = time.perf_counter()
+            cat = build_catalog(facts)
+            pages = plan_site(cat, facts, args.paths[0])
+            print(f"{len(facts.articles)} articles, {len(facts.entities)} entities → {len(pages)} pages, "
+                  f"{sum(len(p.content) for p in pages) / 1e6:.1f} M characters "
+                  f"({time.perf_counter() - t:.1f} s after loading)")
+
+        profiled(work, args.top, args.out, "load + catalog + pages")
+    else:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        project = args.paths[0].resolve()
+        os.chdir(project)
+        cfg = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site-profile"))
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            profiled(lambda: build(cfg), args.top, args.out, f"mkdocs build {project.name}")
+        finally:
+            cfg.plugins.on_shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

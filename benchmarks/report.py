@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""benchmarks/results.json → the results block of docs/performance.md and the
+plot docs/assets/performance.svg.
+
+    .venv/bin/python benchmarks/report.py [results.json]
+
+Only the text between the two `<!-- results -->` markers of performance.md is
+rewritten; the rest of the page (method, profiles, suggestions) is written by hand.
+The plot uses matplotlib when it is installed and a hand-written SVG otherwise.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PAGE = REPO / "docs" / "performance.md"
+PLOT = REPO / "docs" / "assets" / "performance.svg"
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+SKELETON = f"""# Performance
+
+{START}
+{END}
+"""
+
+ORDER = ("gsr", "1000", "5000", "10000")
+
+
+def _corpora(results: dict) -> list[tuple[str, dict]]:
+    corpora = results.get("corpora", {})
+    known = [(k, corpora[k]) for k in ORDER if k in corpora]
+    return known + sorted((k, v) for k, v in corpora.items() if k not in ORDER)
+
+
+def _label(name: str, c: dict) -> str:
+    return f"gold-standard sentences ({c['articles']:,})" if name == "gsr" else f"synthetic {c['articles']:,}"
+
+
+def _fmt(x, spec=".1f", none="–"):
+    return none if x is None else format(x, spec)
+
+
+def table(results: dict) -> str:
+    jobs_all = results.get("settings", {}).get("jobs_all", 2)
+    head = ("| corpus | runs | extract --jobs 1 (articles/s) | extract --jobs {j} (articles/s) | re-run unchanged (s) "
+            "| entities | mkdocs build (s) | plain MkDocs (s) | ratio | pages | largest page (KB) | site (MB) "
+            "| search index (MB) | peak RSS extract / build (MB) |").format(j=jobs_all)
+    lines = [head, "|" + "|".join(["---"] * (head.count("|") - 1)) + "|"]
+    for name, c in _corpora(results):
+        ex = c.get("extract", {})
+        j1, jn = ex.get("jobs1", {}), ex.get(f"jobs{jobs_all}", ex.get("jobs1", {}))
+        site, plain = c.get("site", {}), c.get("plain", {})
+        rss = max((ex.get(k, {}).get("peak_rss_mb") or 0) for k in ex if k.startswith("jobs"))
+        lines.append("| " + " | ".join([
+            _label(name, c), str(c.get("repeats", "")),
+            f"{_fmt(j1.get('articles_per_s'), '.0f')} ({_fmt(j1.get('median_s'))} s)",
+            f"{_fmt(jn.get('articles_per_s'), '.0f')} ({_fmt(jn.get('median_s'))} s)",
+            _fmt(ex.get("incremental", {}).get("median_s"), ".2f"),
+            f"{ex.get('entities_written', 0):,}",
+            _fmt(site.get("median_s")), _fmt(plain.get("median_s")), _fmt(c.get("ratio"), ".2f"),
+            f"{site['pages']:,}" if site.get("pages") else "–",
+            _fmt(site["largest_page"]["bytes"] / 1024 if site.get("largest_page") else None, ".0f"),
+            _fmt(site["site_bytes"] / 1e6 if site.get("site_bytes") else None),
+            _fmt(site["search_index_bytes"] / 1e6 if site.get("search_index_bytes") else None),
+            f"{rss:.0f} / {_fmt(site.get('peak_rss_mb'), '.0f')}",
+        ]) + " |")
+    return "\n".join(lines)
+
+
+def targets(results: dict) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met) for each target of the brief."""
+    c = dict(_corpora(results))
+    jobs_all = results.get("settings", {}).get("jobs_all", 2)
+    out = []
+
+    def ex(name, key="jobs1"):
+        return c.get(name, {}).get("extract", {}).get(key, {})
+
+    g = ex("gsr").get("articles_per_s")
+    out.append(("extraction ≥ 500 articles/s on one core, gold-standard sentences",
+                f"{_fmt(g, '.0f')} articles/s" if g else "not measured", None if g is None else g >= 500))
+    synth = [(k, ex(k).get("articles_per_s")) for k in ("1000", "5000", "10000") if ex(k).get("articles_per_s")]
+    if synth:
+        worst = min(v for _, v in synth)
+        per_core = [(k, (ex(k, f"jobs{jobs_all}").get("articles_per_s") or 0) / jobs_all) for k, _ in synth]
+        out.append(("≥ 50 full articles/s per core (synthetic)",
+                    ", ".join(f"{k}: {v:.0f}/s on 1 core" for k, v in synth)
+                    + "; with all cores " + ", ".join(f"{k}: {v:.0f}/s per core" for k, v in per_core),
+                    worst >= 50))
+    else:
+        out.append(("≥ 50 full articles/s per core (synthetic)", "not measured", None))
+    pts = [(c[k]["articles"], ex(k).get("median_s")) for k in ("1000", "5000", "10000") if ex(k).get("median_s")]
+    if len(pts) >= 2:
+        per = [s / n * 1000 for n, s in pts]
+        spread = max(per) / min(per)
+        out.append(("extraction time linear in N",
+                    "ms per article at " + ", ".join(f"{n:,}: {s / n * 1000:.1f}" for n, s in pts)
+                    + f" (largest / smallest {spread:.2f})", spread <= 1.3))
+    else:
+        out.append(("extraction time linear in N", "needs two corpus sizes", None))
+    big = c.get("10000", {})
+    r = big.get("ratio")
+    out.append(("10,000-article site builds in ≤ 1.3× plain MkDocs + Material",
+                f"{r:.2f}× ({_fmt(big['site']['median_s'])} s vs {_fmt(big['plain']['median_s'])} s)" if r else "not measured",
+                None if r is None else r <= 1.3))
+    rss = [m for v in c.values() for m in (
+        [v.get("site", {}).get("peak_rss_mb")] + [v.get("extract", {}).get(k, {}).get("peak_rss_mb")
+                                                   for k in v.get("extract", {}) if k.startswith("jobs")]) if m]
+    out.append(("peak RSS ≤ 1 GB", f"{max(rss):.0f} MB" if rss else "not measured", (max(rss) <= 1024) if rss else None))
+    pages = [(k, v["site"]["largest_page"]) for k, v in c.items() if v.get("site", {}).get("largest_page")]
+    if pages:
+        k, lp = max(pages, key=lambda x: x[1]["bytes"])
+        out.append(("no page over 150 KB", f"largest {lp['bytes'] / 1024:.0f} KB ({lp['path']}, corpus {k})",
+                    lp["bytes"] <= 150 * 1024))
+    else:
+        out.append(("no page over 150 KB", "not measured", None))
+    s = results.get("serve", {})
+    out.append(("`mkdocs serve` edit-to-page ≤ 2 s at 1,000 articles",
+                f"median {s['median_s']:.2f} s of {len([x for x in s['latencies_s'] if x is not None])} edits"
+                if s.get("median_s") is not None else "not measured",
+                None if s.get("median_s") is None else s["median_s"] <= 2.0))
+    inc = big.get("extract", {}).get("incremental", {}).get("median_s")
+    out.append(("second run over 10,000 unchanged articles takes seconds",
+                f"{inc:.1f} s" if inc is not None else "not measured", None if inc is None else inc <= 10))
+    return out
+
+
+def machine_line(results: dict) -> str:
+    m = results.get("machine", {})
+    return (f"Machine: {m.get('nproc')} cores ({m.get('cpu') or 'unknown CPU'}), {m.get('ram_gb')} GB RAM, "
+            f"Python {m.get('python')}, MkDocs {m.get('mkdocs')}, Material {m.get('mkdocs_material')}; "
+            f"commit {m.get('commit')}{' with uncommitted changes' if m.get('uncommitted_changes') else ''}; "
+            f"measured {results.get('started', '?')} → {results.get('finished', '?')}; "
+            f"1-minute load average {m.get('load_at_start', ['?'])[0]} at start, {m.get('load_at_end', ['?'])[0]} at end "
+            f"(the machine was shared with other work; each step's load is in results.json).")
+
+
+def block(results: dict) -> str:
+    s = results.get("serve", {})
+    rows = ["| target | measured | met |", "|---|---|---|"]
+    for name, measured, met in targets(results):
+        rows.append(f"| {name} | {measured} | {'yes' if met else ('no' if met is False else '–')} |")
+    settings = results.get("settings", {})
+    parts = [
+        machine_line(results), "",
+        f"Medians of {settings.get('repeats')} runs per measure for the gold-standard and 1,000-article corpora, "
+        f"{settings.get('big_repeats')} for 5,000 and 10,000 (the `runs` column). Extraction times are whole "
+        f"`python -m generator extract` processes from an empty facts folder, including "
+        f"{_fmt(results.get('startup_s'), '.2f')} s of start-up (interpreter, imports, rules digest).", "",
+        table(results), "",
+        "![Extraction and build times against corpus size](assets/performance.svg)", "",
+        "### Targets", "", *rows, "",
+    ]
+    if s.get("latencies_s"):
+        parts += [f"`mkdocs serve` at {s['articles']:,} articles: first page served after {s['first_page_s']} s; "
+                  f"edit-to-page latencies " + ", ".join(_fmt(x, '.2f', 'not seen') for x in s["latencies_s"])
+                  + f" s (median {_fmt(s['median_s'], '.2f')} s).", ""]
+    return "\n".join(parts)
+
+
+def write_page(results: dict, page: Path = PAGE) -> None:
+    text = page.read_text(encoding="utf-8") if page.is_file() else SKELETON
+    if START not in text or END not in text:
+        text = text.rstrip("\n") + f"\n\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(f"{head}{START}\n{block(results)}\n{END}{tail}", encoding="utf-8")
+
+
+# --- the plot ---------------------------------------------------------------------------------
+
+def series(results: dict):
+    jobs_all = results.get("settings", {}).get("jobs_all", 2)
+    pts = [(v["articles"], v) for k, v in _corpora(results) if k != "gsr"]
+    pts.sort(key=lambda x: x[0])
+    ns = [n for n, _ in pts]
+
+    def col(f):
+        return [f(v) for _, v in pts]
+
+    extract = {"extract --jobs 1": col(lambda v: v["extract"]["jobs1"]["median_s"]),
+               f"extract --jobs {jobs_all}": col(lambda v: v["extract"].get(f"jobs{jobs_all}", {}).get("median_s")),
+               "re-run, unchanged": col(lambda v: v["extract"].get("incremental", {}).get("median_s"))}
+    build = {"mkdocs build (ours)": col(lambda v: v.get("site", {}).get("median_s")),
+             "plain MkDocs + Material": col(lambda v: v.get("plain", {}).get("median_s"))}
+    return ns, extract, build
+
+
+def plot(results: dict, out: Path = PLOT) -> None:
+    ns, extract, build = series(results)
+    if not ns:
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        matplotlib.rcParams["svg.hashsalt"] = "factsheets"
+        import matplotlib.pyplot as plt
+    except ImportError:
+        out.write_text(hand_svg(ns, extract, build), encoding="utf-8")
+        return
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+    for ax, data, title in ((axes[0], extract, "Extraction"), (axes[1], build, "Site build")):
+        for label, ys in data.items():
+            xy = [(x, y) for x, y in zip(ns, ys) if y is not None]
+            if xy:
+                ax.plot(*zip(*xy), marker="o", label=label)
+        ax.set_title(title)
+        ax.set_xlabel("articles")
+        ax.set_ylabel("seconds (median)")
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(out, format="svg", metadata={"Date": None})
+    plt.close(fig)
+
+
+def hand_svg(ns, extract, build) -> str:
+    """Two small line charts without any plotting library."""
+    colors = ["#1f77b4", "#ff7f0e", "#2ca02c"]
+    w, h, pad = 420, 260, 45
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h}" font-family="sans-serif" font-size="11">']
+    for panel, (title, data) in enumerate((("Extraction", extract), ("Site build", build))):
+        x0 = panel * w
+        ys = [y for v in data.values() for y in v if y is not None] or [1]
+        ymax, xmax = max(ys) * 1.1, max(ns) * 1.05
+
+        def px(n, y):
+            return x0 + pad + (w - 2 * pad) * n / xmax, h - pad - (h - 2 * pad) * y / ymax
+
+        out.append(f'<text x="{x0 + w / 2}" y="18" text-anchor="middle" font-weight="bold">{title} (seconds, median)</text>')
+        out.append(f'<line x1="{x0 + pad}" y1="{h - pad}" x2="{x0 + w - pad}" y2="{h - pad}" stroke="#333"/>')
+        out.append(f'<line x1="{x0 + pad}" y1="{pad}" x2="{x0 + pad}" y2="{h - pad}" stroke="#333"/>')
+        for n in ns:
+            x, _ = px(n, 0)
+            out.append(f'<text x="{x:.1f}" y="{h - pad + 15}" text-anchor="middle">{n:,}</text>')
+        for frac in (0.5, 1.0):
+            _, y = px(0, ymax / 1.1 * frac)
+            out.append(f'<text x="{x0 + pad - 4}" y="{y:.1f}" text-anchor="end">{ymax / 1.1 * frac:.0f}</text>')
+        for i, (label, vals) in enumerate(data.items()):
+            pts = [px(n, y) for n, y in zip(ns, vals) if y is not None]
+            if pts:
+                out.append(f'<polyline fill="none" stroke="{colors[i]}" stroke-width="2" points="'
+                           + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) + '"/>')
+                out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colors[i]}"/>' for x, y in pts]
+            out.append(f'<text x="{x0 + pad + 8}" y="{pad + 14 * i}" fill="{colors[i]}">{label}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def write(results: dict) -> None:
+    write_page(results)
+    plot(results)
+    print(f"wrote {PAGE.relative_to(REPO)} and {PLOT.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "results.json"
+    write(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,589 @@
+"""Reading an article file and cleaning away its site's noise.
+
+`read_article(path)` decodes a text file safely (UTF-8 with or without BOM,
+UTF-16, Windows-1256 with a note; binary, empty and huge files refused with an
+error naming the file). `clean(text)` keeps the article's own story: it finds
+the headline, outlet and publication date the text states, drops banners,
+bylines, captions, buttons and repeated headlines, and cuts the story at its
+first end marker ("اقرأ أيضاً", "المصدر:", "كلمات دلالية", …), since what follows
+is related links or whole other stories glued on.
+
+The phrases are data (lexicons/boilerplate.yaml); the rules here are positional:
+what stands above the headline is the site's, a marker ends the story only
+after the story has begun, and metadata is read only from the article's own
+lines, never from a story glued after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import dates
+from .errors import InputError, LexiconError, display_path
+from .model import CleanArticle
+
+MAX_BYTES = 2 * 1024 * 1024
+BOILERPLATE_FILE = "boilerplate.yaml"
+
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_BLANK = re.compile(rf"^[\s{_INVISIBLE}]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LETTER = re.compile(r"[^\W\d_]")
+_BULLETS = "•·*▪◦●■□→>»«-–— \t"
+_CLOSERS = "\"'»”’)]}›* \u00a0"
+_PERIOD_END = ".…:"
+_QUESTION_END = "!?؟"
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+def read_article(path: Path) -> tuple[str, list[str]]:
+    """The article's text with "\\n" newlines, and notes on how it was decoded."""
+    path = Path(path)
+    where = display_path(path)
+
+    def fail(message: str):
+        raise InputError(f"{where}: {message}")
+
+    try:
+        if path.is_dir():
+            fail("is a folder, not an article file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            fail(_too_big(size))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # bounded even if the size lied (a pipe, a growing file)
+    except FileNotFoundError:
+        fail("no such file")
+    except OSError as exc:
+        fail(f"cannot read ({exc.strerror or exc})")
+    if len(raw) > MAX_BYTES:
+        fail(_too_big(len(raw)))
+    text, notes = _decode(raw, fail)
+    for sep in ("\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"):
+        if sep in text:
+            text = text.replace(sep, "\n")
+    if _BLANK.match(text):
+        fail("empty article")
+    return text, notes
+
+
+def _too_big(size: int) -> str:
+    return (f"is {size / 1024 / 1024:.1f} MB; article files over {MAX_BYTES // 1024 // 1024} MB are refused "
+            "(one news article is a few kB: is this the right file?)")
+
+
+def _decode(raw: bytes, fail) -> tuple[str, list[str]]:
+    for bom, codec, name in ((b"\xff\xfe\x00\x00", "utf-32", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+                             (b"\xef\xbb\xbf", "utf-8-sig", None), (b"\xff\xfe", "utf-16", "UTF-16"),
+                             (b"\xfe\xff", "utf-16", "UTF-16")):
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                fail(f"starts with a {name or 'UTF-8'} byte-order mark but is not valid {name or 'UTF-8'} "
+                     f"(bad bytes at offset {exc.start})")
+            _check_text(text, fail)
+            return text, [f"decoded as {name} (byte-order mark)"] if name else []
+    if b"\x00" in raw:
+        for codec in ("utf-16-le", "utf-16-be"):  # UTF-16 without its byte-order mark
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and not _CONTROL.search(text) and _mostly_letters(text):
+                return text, [f"decoded as {codec.upper()} (no byte-order mark)"]
+        fail("contains NUL bytes: a binary file, not a text article")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start]
+        text = raw.decode("cp1256")
+        if not _plausibly_arabic(text):
+            fail(f"is not UTF-8 (byte 0x{bad:02x} at offset {exc.start}) and does not read as Arabic in "
+                 "Windows-1256 either; save the article as UTF-8")
+        _check_text(text, fail)
+        return text, ["decoded as Windows-1256 (cp1256): the file is not UTF-8"]
+    _check_text(text, fail)
+    return text, []
+
+
+def _check_text(text: str, fail) -> None:
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 200):
+        fail(f"has {controls} control characters: mostly not text (a binary file?)")
+
+
+def _mostly_letters(text: str) -> bool:
+    sample = text[:20000]
+    return len(_LETTER.findall(sample)) >= 0.5 * len(sample.replace(" ", "").replace("\n", "") or "x")
+
+
+def _plausibly_arabic(text: str) -> bool:
+    sample = text[:50000]
+    letters = len(_LETTER.findall(sample))
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    return arabic >= 10 and arabic >= 0.6 * letters
+
+
+# --- the lexicon ----------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    """Folded, lower-case, single-spaced: the form every phrase is compared in."""
+    return " ".join(dates.fold(text).split())
+
+
+@dataclass
+class Boilerplate:
+    """boilerplate.yaml, validated: folded phrase sets and compiled patterns."""
+
+    end_starts: dict[str, tuple[str, ...]]
+    end_lines: dict[str, frozenset[str]]
+    sets: dict[str, frozenset[str]]
+    lists: dict[str, tuple[str, ...]]
+    patterns: dict[str, re.Pattern] = field(default_factory=dict)
+
+
+_SET_SECTIONS = ("ui_words", "section_names", "caption_words", "photo_credits", "byline_words", "known_outlets",
+                 "not_outlets", "dateline_places", "inline_list_ends", "outlet_hints")
+_LIST_SECTIONS = ("source_labels", "byline_labels", "caption_starts")
+_PATTERNS = ("url", "copyright", "dateline", "lead_agency")
+
+
+@lru_cache(maxsize=4)
+def boilerplate(directory: Path | None = None) -> Boilerplate:
+    path = str((directory or dates.LEXICON_DIR) / BOILERPLATE_FILE)
+    data = dates.read_lexicon(BOILERPLATE_FILE, directory)
+    known = {"end_of_story_starts", "end_of_story_lines", "inline_list_items", "patterns", *_SET_SECTIONS,
+             *_LIST_SECTIONS}
+    if set(data) - known:
+        raise LexiconError(f"{path}: unknown sections {sorted(set(data) - known)}")
+
+    def groups(section: str) -> dict[str, list[str]]:
+        value = data.get(section)
+        if not isinstance(value, dict) or not value:
+            raise LexiconError(f"{path}: {section}: expected a mapping of kinds to phrase lists")
+        return {str(kind): [_key(w) for w in dates.words_list(value, kind, f"{path}: {section}")]
+                for kind in value}
+
+    starts = groups("end_of_story_starts")
+    lines = groups("end_of_story_lines")
+    patterns = {}
+    raw_patterns = data.get("patterns")
+    if not isinstance(raw_patterns, dict):
+        raise LexiconError(f"{path}: patterns: expected a mapping of names to regular expressions")
+    for name in _PATTERNS:
+        if not isinstance(raw_patterns.get(name), str):
+            raise LexiconError(f"{path}: patterns: {name}: missing (expected a regular expression)")
+    for name, source in raw_patterns.items():
+        if name not in _PATTERNS:
+            raise LexiconError(f"{path}: patterns: {name}: unknown pattern (known: {', '.join(_PATTERNS)})")
+        try:
+            patterns[name] = re.compile(source)
+        except re.error as exc:
+            raise LexiconError(f"{path}: patterns: {name}: not a valid regular expression ({exc})") from None
+    for i, source in enumerate(dates.words_list(data, "inline_list_items", path)):
+        try:
+            patterns[f"item{i}"] = re.compile(source)
+        except re.error as exc:
+            raise LexiconError(f"{path}: inline_list_items[{i}]: not a valid regular expression ({exc})") from None
+    sets = {s: frozenset(_key(w) for w in dates.words_list(data, s, path)) for s in _SET_SECTIONS}
+    lists = {s: tuple(sorted((_key(w) for w in dates.words_list(data, s, path)), key=len, reverse=True))
+             for s in _LIST_SECTIONS}
+    return Boilerplate(
+        end_starts={k: tuple(sorted(v, key=len, reverse=True)) for k, v in starts.items()},
+        end_lines={k: frozenset(v) for k, v in lines.items()},
+        sets=sets,
+        lists=lists,
+        patterns={**patterns, **_phrase_patterns(sets, lists)},
+    )
+
+
+def _phrase_patterns(sets: dict, lists: dict) -> dict[str, re.Pattern]:
+    """Regexes built from the phrase lists (once per loaded lexicon)."""
+
+    def alt(phrases) -> str:
+        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+    lead = "[" + re.escape(_BULLETS) + "]*"
+    return {
+        "ui": re.compile(rf"(?<!\w)(?:{alt(sets['ui_words'])})(?!\w)"),
+        "byline": re.compile(rf"^{lead}(?:{alt(lists['byline_labels'])})(?:\s*(?P<colon>[:\-])\s*|\s+)(?=\S)"),
+        "source_start": re.compile(rf"^{lead}(?:{alt(lists['source_labels'])})\s*:\s*"),
+        # anywhere on a short credit line, even glued to a word: "فرانس24/ رويترزالمصدر: فرانس24"
+        "source": re.compile(rf"(?:{alt(lists['source_labels'])})\s*:\s*"),
+        "caption": re.compile(rf"^\(?(?:{alt(lists['caption_starts'])})(?:\s*[:)\-]|(?!\w))"),
+        "caption_word": re.compile(rf"(?<!\w)(?:{alt(sets['caption_words'])})(?!\w)"),
+        "credit_end": re.compile(rf"(?:\(\s*(?:{alt(sets['photo_credits'])})\s*\)|[\-/|]\s*(?:"
+                                 rf"{alt(sets['photo_credits'])}))\s*\W*$"),
+    }
+
+
+# --- lines --------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    n: int  # 1-based line number in the text
+    text: str  # the line as written, stripped
+    folded: str  # dates.fold(text): same length as text unless marks were deleted
+    key: str  # folded, single-spaced
+    core: str  # key without leading bullets
+    words: int
+    kind: str = "text"  # text url ui byline date source end caption dateline copyright
+    detail: str = ""  # the end marker's kind, or why a line was dropped
+    published: str | None = None
+    outlet: str | None = None
+    parts: list[str] = field(default_factory=list)  # a dateline's sides, as written
+
+    def tail(self, folded_index: int) -> str:
+        """The original text from a position of `folded` on."""
+        where = dates.fold_offsets(self.text)
+        return self.text[where[folded_index] if where else folded_index:].strip()
+
+
+def _split_lines(text: str) -> list[Line]:
+    out = []
+    for n, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        line = raw.strip().strip(_INVISIBLE).strip()
+        if not line:
+            continue
+        folded = dates.fold(line)
+        key = " ".join(folded.split())
+        if not key:
+            continue
+        core = key.lstrip(_BULLETS)
+        out.append(Line(n, line, folded, key, core or key, len(key.split())))
+    return out
+
+
+def _ends(text: str, marks: str) -> bool:
+    t = text.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in marks
+
+
+def _heading_like(line: Line) -> bool:
+    """No sentence end, short: a headline, a sub-heading, a link or a banner."""
+    return not _ends(line.text, _PERIOD_END + _QUESTION_END) and line.words <= 14
+
+
+def _starts_story(line: Line) -> bool:
+    """A line the story can begin with: a full sentence (not a headline)."""
+    if line.kind != "text":
+        return False
+    if _ends(line.text, _PERIOD_END):
+        return True
+    return line.words >= 25 or (_ends(line.text, _QUESTION_END) and line.words >= 14)
+
+
+def _squash(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def _repeat_unit(s: str) -> str:
+    """"XX" or "XXX" → "X" (a headline glued to itself); anything else unchanged."""
+    for k in (2, 3, 4):
+        if len(s) % k == 0 and len(s) >= 2 * k and s == s[: len(s) // k] * k:
+            return s[: len(s) // k]
+    return s
+
+
+def _is_outletish(name: str, bp: Boilerplate) -> bool:
+    key = _key(name)
+    if not key or key in bp.sets["not_outlets"] or len(key.split()) > 5:
+        return False
+    if key in bp.sets["known_outlets"]:
+        return True
+    return (any(w in bp.sets["outlet_hints"] for w in key.split()) or any(c.isdigit() for c in key)
+            or re.search(r"[a-z]", key) is not None)
+
+
+def _outlet_name(value: str, bp: Boilerplate, *, trusted: bool) -> str | None:
+    """An outlet as written, from the text after "المصدر:" or "إعداد:" etc.: the first
+    name before '+', '،', '/'; without quotes and trailing buttons. `trusted` names need
+    not look like an outlet (after "المصدر:"); others must."""
+    ui = bp.patterns["ui"]
+    for part in re.split(r"\s*[+،,|/]\s*|\s+و(?=وكال)", value):
+        name = part.strip(" \t«»\"'“”().:-–—")
+        words = name.split()
+        while words and not re.sub(r"\W", "", ui.sub("", _key(words[-1]))):
+            words.pop()  # "فرانس24 تابِع إعلان اقرأ المزيد" → "فرانس24"
+        name = " ".join(words).strip(" «»\"'“”().:-–—")
+        key = _key(name)
+        if not key or key in bp.sets["not_outlets"]:
+            continue
+        if len(key.split()) <= 5 and (trusted or _is_outletish(name, bp)):
+            return name
+        return None
+    return None
+
+
+def _classify(line: Line, bp: Boilerplate) -> None:
+    rx = bp.patterns
+    core = line.core
+    bare = core.rstrip(" :.!؟?…-")
+    pat = rx
+    if pat["url"].match(core):
+        line.kind = "url"
+    elif not re.search(r"\w", rx["ui"].sub(" ", core)):
+        line.kind = "ui"
+    elif (m := rx["byline"].match(line.folded)) and (m.group("colon") or line.words <= 6):
+        line.kind = "byline"
+        line.outlet = _outlet_name(line.tail(m.end()), bp, trusted=False)
+    elif (d := dates.publication_date(line.text)) is not None:
+        line.kind, line.published = "date", d.published
+    elif (m := rx["source_start"].match(line.folded)) or (line.words <= 8 and (m := rx["source"].search(line.folded))):
+        line.kind = "source"
+        line.outlet = _outlet_name(line.tail(m.end()), bp, trusted=True)
+    elif (kind := _end_marker(core, bare, bp)) is not None:
+        line.kind, line.detail = "end", kind
+    elif _is_caption(line, rx, bp):
+        line.kind = "caption"
+    elif _dateline(line, bp):
+        line.kind = "dateline"
+    elif line.words <= 12 and pat["copyright"].search(core):
+        line.kind = "copyright"
+        name = pat["copyright"].sub(" ", core)
+        name = re.sub(r"\b(?:19|20)\d\d\b|[-–—|.,:]", " ", name).strip()
+        name = re.sub(r"^(?:ل|لـ|لموقع|لصحيفه|لقناه)\s*", "", name).strip()
+        line.outlet = name if name and _is_outletish(name, bp) else None
+
+
+def _end_marker(core: str, bare: str, bp: Boilerplate) -> str | None:
+    for kind, phrases in bp.end_lines.items():
+        if bare in phrases:
+            return kind
+    for kind, phrases in bp.end_starts.items():
+        for p in phrases:
+            if core.startswith(p) and (len(core) == len(p) or not core[len(p)].isalnum()):
+                return kind
+    return None
+
+
+def _is_caption(line: Line, rx: dict, bp: Boilerplate) -> bool:
+    text = line.text.rstrip(" \u00a0\t")
+    if line.words >= 3 and text[-1:] in "-–—":
+        return True  # "… في إسلام أباد، 18 يناير 2024 -" : the photographer's credit was cut off
+    if line.words > 30 or _ends(line.text, "."):
+        return False
+    if rx["caption"].match(line.core) and (line.words <= 12 or re.match(r"^\(?\S+\s*[:)\-]", line.core)):
+        return True
+    return bool(rx["caption_word"].search(line.core) or rx["credit_end"].search(line.core))
+
+
+def _dateline(line: Line, bp: Boilerplate) -> bool:
+    """"إسلام أباد – عُمان اليوم", "أنقرة/ الأناضول", "سكاي نيوز عربية - أبوظبي",
+    "لندن: «الشرق الأوسط»", "بغداد اليوم - متابعة": a short line of a place, an outlet
+    or a byline word, split by a dash, slash or bar. Sets `outlet` when a side is one."""
+    if line.words > 9 or _ends(line.text, _PERIOD_END + _QUESTION_END):
+        return False
+    parts = [p.strip(" «»\"'“”") for p in re.split(r"\s*[-–—/|]\s*|\s*:\s*(?=«)", line.text) if p.strip(" «»\"'“”")]
+    if not 2 <= len(parts) <= 3 or any(len(p.split()) > 4 for p in parts):
+        return False
+    keys = [_key(p) for p in parts]
+    sets = bp.sets
+    evidence = [k in sets["dateline_places"] or k in sets["byline_words"] or k in sets["not_outlets"]
+                or _is_outletish(p, bp) for p, k in zip(parts, keys)]
+    if not any(evidence):
+        return False
+    line.parts = parts
+    known = [p for p, k in zip(parts, keys) if k in sets["known_outlets"]]
+    hinted = [p for p, k in zip(parts, keys) if k not in sets["dateline_places"] and _is_outletish(p, bp)]
+    line.outlet = (known or hinted or [None])[0]
+    return True
+
+
+# --- cleaning -----------------------------------------------------------------------
+
+
+def _excerpt(text: str, size: int = 48) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _story_span(lines: list[Line], start: int, bp: Boilerplate) -> tuple[int, set[int]]:
+    """(index of the first line after the story, indexes of link lists inside it).
+    A marker ends the story only after the story has begun; an "اقرأ أيضا" list
+    closed by "end of list" is dropped and the story goes on."""
+    inline: set[int] = set()
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.kind in ("end", "source"):
+            close = next((j for j in range(i + 1, min(i + 14, len(lines)))
+                          if lines[j].core.rstrip(" .:") in bp.sets["inline_list_ends"]), None)
+            if line.detail != "related" or close is None:
+                return i, inline
+            inline.update(range(i, close + 1))
+            i = close
+        i += 1
+    return len(lines), inline
+
+
+def _choose_title(header: list[Line], story: list[Line], bp: Boilerplate) -> tuple[int | None, str | None]:
+    """(index in header, headline as written): a repeated headline-like line, else
+    the first one of four words or more that is not a section name."""
+    counts: dict[str, int] = {}
+    for line in story:
+        unit = _repeat_unit(_squash(line.key))
+        counts[unit] = counts.get(unit, 0) + (1 if unit == _squash(line.key) else 2)
+    candidates = [(i, line) for i, line in enumerate(header)
+                  if line.kind == "text" and line.key not in bp.sets["section_names"] and 2 <= line.words <= 30
+                  and not _ends(line.text, _PERIOD_END)]
+    chosen = next(((i, line) for i, line in candidates if counts.get(_repeat_unit(_squash(line.key)), 0) >= 2),
+                  None) or next(((i, line) for i, line in candidates if line.words >= 4), None)
+    if chosen is None:
+        return None, None
+    i, line = chosen
+    unit = _repeat_unit(_squash(line.key))
+    if unit == _squash(line.key):
+        return i, line.text
+    plain = next((x for x in story if _squash(x.key) == unit), None)  # "XX": take X as written elsewhere
+    if plain is not None:
+        return i, plain.text
+    t = line.text
+    for k in (2, 3, 4):
+        if len(t) % k == 0 and t == t[: len(t) // k] * k:
+            return i, t[: len(t) // k].strip()
+    return None, None
+
+
+def _heading_repeats(line: Line, following: list[Line]) -> bool:
+    """A sub-heading whose words are (nearly) all in the next paragraphs."""
+    words = {w for w in line.key.split() if len(w) > 2}
+    if not words:
+        return True
+    near = set(" ".join(x.key for x in following).split())
+    return len(words & near) >= 0.7 * len(words)
+
+
+def clean(text: str) -> CleanArticle:
+    """The article's own story, its headline, outlet and publication date (see the module doc)."""
+    bp = boilerplate()
+    lines = _split_lines(text or "")
+    for line in lines:
+        _classify(line, bp)
+    dropped: list[str] = []
+
+    def drop(line: Line, why: str):
+        dropped.append(f"line {line.n}: {why}: {_excerpt(line.text)}")
+
+    start = next((i for i, line in enumerate(lines) if _starts_story(line)), None)
+    end, inline = _story_span(lines, start if start is not None else len(lines), bp)
+    header = lines[: start if start is not None else end]
+    ti, title = _choose_title(header, lines[:end], bp)
+    if start is None:  # no full sentence anywhere: the story begins after the headline
+        first = (ti + 1) if ti is not None else 0
+        start = next((i for i in range(first, len(lines)) if lines[i].kind == "text"), len(lines))
+        end, inline = _story_span(lines, start, bp)
+        header = lines[:start]
+    title_unit = _repeat_unit(_squash(_key(title))) if title else None
+
+    outlets: list[tuple[int, str]] = []  # (priority, name): lower is better
+    published: list[str] = []
+    paragraphs: list[str] = []
+    reasons = {"url": "web address", "ui": "page button", "byline": "byline", "caption": "photo caption",
+               "dateline": "dateline", "copyright": "copyright line", "source": "source line", "end": "link list"}
+
+    for i, line in enumerate(header):
+        if line.kind == "date":
+            if line.published:
+                published.append(line.published)
+            drop(line, "date line")
+        elif line.kind in ("dateline", "byline", "source") and line.outlet:
+            outlets.append((0, line.outlet))
+            drop(line, reasons[line.kind])
+        elif line.kind != "text":
+            drop(line, reasons.get(line.kind, line.kind))
+        elif i == ti:
+            continue
+        elif title_unit and _repeat_unit(_squash(line.key)) == title_unit:
+            drop(line, "repeated headline")
+        elif ti is not None and i > ti and line.words >= 6 and line.key not in bp.sets["section_names"]:
+            paragraphs.append(line.text)  # a sub-title under the headline is the article's own text
+        else:
+            drop(line, "site banner or section name")
+
+    story = [x for j, x in enumerate(lines[start:end], start) if j not in inline and x.kind == "text"]
+    punctuated = [x for x in story if x.words >= 10]
+    body_is_punctuated = len(punctuated) >= 2 and sum(_ends(x.text, _PERIOD_END + _QUESTION_END)
+                                                      for x in punctuated) >= 0.6 * len(punctuated)
+    for j in range(start, end):
+        line = lines[j]
+        if j in inline:
+            drop(line, "list of links inside the story")
+        elif line.kind == "date":
+            if line.published:
+                published.append(line.published)
+            drop(line, "date line")
+        elif line.kind != "text":
+            if line.outlet and line.kind in ("byline", "dateline", "copyright"):
+                outlets.append((3, line.outlet))
+            drop(line, reasons.get(line.kind, line.kind))
+        elif title_unit and _repeat_unit(_squash(line.key)) == title_unit:
+            drop(line, "repeated headline")
+        elif (body_is_punctuated and _heading_like(line) and not _is_list_item(line)
+              and not _opens_sentence(line)):
+            following = [x for x in lines[j + 1: min(end, j + 3)] if x.kind == "text"]
+            drop(line, "sub-heading repeating the story" if _heading_repeats(line, following)
+                 else "headline-like line inside the story (a link or a sub-heading)")
+        else:
+            paragraphs.append(line.text)
+            if not any(p for p, _ in outlets if p == 4) and (m := bp.patterns["lead_agency"].match(line.text)):
+                name = _outlet_name(m.group("paren") or m.group("quoted") or "", bp, trusted=False)
+                if name:
+                    outlets.append((4, name))
+
+    if end < len(lines):
+        rest = lines[end:]
+        span = f"line {rest[0].n}" if len(rest) == 1 else f"lines {rest[0].n}-{rest[-1].n}"
+        dropped.append(f"{span}: after the end of the story "
+                       f"({_excerpt(rest[0].text, 32)}): {len(rest)} lines")
+        for line in rest:  # the article's own source and date lines, before any related links
+            if line.kind == "end" and line.detail in ("related", "comments"):
+                break
+            if line.kind == "source" and line.outlet:
+                outlets.append((1, line.outlet))
+            elif line.kind == "date" and line.published:
+                published.append(line.published)
+        footer = _footer_outlet(lines, bp)
+        if footer:
+            outlets.append((2, footer))
+
+    outlet = min(outlets, key=lambda x: x[0])[1] if outlets else None
+    if not paragraphs:
+        title = None
+    return CleanArticle(title=title, outlet=outlet, published=published[0] if published else None,
+                        paragraphs=paragraphs, dropped=dropped)
+
+
+def _is_list_item(line: Line) -> bool:
+    return line.text[:1] in "•·*▪◦●■-–" or bool(re.match(r"^\d{1,2}\s*[-.)]\s", line.folded))
+
+
+def _opens_sentence(line: Line) -> bool:
+    """Lines that read as sentences even without a full stop: they open with a
+    conjunction ("وقال", "فيما") or are a quotation."""
+    first = line.core.split()[0] if line.core else ""
+    return (first[:1] in "وف" and len(first) >= 4) or line.text[:1] in '"«“' or line.text[-1:] in '"»”'
+
+
+
+def _footer_outlet(lines: list[Line], bp: Boilerplate) -> str | None:
+    """"logo / إرم نيوز / www.eremnews.com" or "© 2024 Name" at the very end of the page."""
+    tail = lines[-6:]
+    for k in range(len(tail) - 1, -1, -1):
+        line = tail[k]
+        if line.kind == "copyright" and line.outlet:
+            return line.outlet
+        if line.kind == "url" and k > 0:
+            name = tail[k - 1]
+            if (name.kind == "text" and name.words <= 4 and name.key not in bp.sets["section_names"]
+                    and not _ends(name.text, _PERIOD_END + _QUESTION_END)
+                    and name.key not in bp.sets["not_outlets"]):
+                return name.text
+    return None

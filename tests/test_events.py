@@ -1,0 +1,416 @@
+"""Cross-article events: the same happening told by several articles becomes one event,
+different happenings of the same actors stay apart, and an editor's `event:` wins."""
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import yamlio
+from generator.events import (base_id, best_date, cluster_events, event_facts, event_problems,
+                              events_by_fact)
+from generator.model import ID_PATTERN, Article, Entity, Strike
+from generator.store import Facts, FactsStore
+
+# Invented people of a Turkish–Iraqi and a Red Sea story (not from the seed articles).
+ENTITIES = [
+    {"id": "turkey", "kind": "country", "name": "تركيا"},
+    {"id": "iraq", "kind": "country", "name": "العراق"},
+    {"id": "united-states", "kind": "country", "name": "الولايات المتحدة"},
+    {"id": "yemen", "kind": "country", "name": "اليمن"},
+    {"id": "pkk", "kind": "group", "name": "حزب العمال الكردستاني", "aliases": ["العمال الكردستاني"]},
+    {"id": "houthis", "kind": "group", "name": "جماعة الحوثي", "aliases": ["الحوثيون"], "country": "yemen"},
+    {"id": "murat-aksoy", "kind": "person", "name": "مراد أقصوي", "country": "turkey",
+     "roles": [{"title": "وزير الخارجية", "country": "turkey"}]},
+    {"id": "sami-al-janabi", "kind": "person", "name": "سامي الجنابي", "country": "iraq",
+     "roles": [{"title": "وزير الخارجية", "country": "iraq"}]},
+    {"id": "iraqi-defence-ministry", "kind": "organization", "name": "وزارة الدفاع العراقية", "country": "iraq"},
+]
+
+MEET = "التقى وزير الخارجية التركي مراد أقصوي نظيره العراقي سامي الجنابي في بغداد."
+TALKS = "أجرى الجنابي والوزير التركي أقصوي محادثات موسعة في العاصمة العراقية."
+CALL = "تلقى وزير الخارجية العراقي سامي الجنابي اتصالا هاتفيا من نظيره التركي مراد أقصوي."
+STRIKE = "قصفت مسيرات تركية مواقع لحزب العمال الكردستاني في جبال قنديل شمالي العراق."
+STRIKE_2 = "أعلنت أنقرة أن طائراتها استهدفت مخابئ العمال الكردستاني في منطقة قنديل."
+
+
+def meeting(date, kind="meeting", participants=("murat-aksoy", "sami-al-janabi"), evidence=MEET, **more):
+    return {"participants": list(participants), "kind": kind, "date": date, "evidence": evidence, **more}
+
+
+def strike(date, attacker="turkey", targets=("pkk",), evidence=STRIKE, **more):
+    return {"attacker": attacker, "targets": list(targets), "date": date, "evidence": evidence, **more}
+
+
+def write_facts(root: Path, articles: dict[str, dict], entities=ENTITIES) -> Path:
+    """A facts folder in root: one YAML file per article (id -> fields) and per entity."""
+    facts_dir = root / "facts"
+    for entity in entities:
+        yamlio.atomic_write(facts_dir / "entities" / f"{entity['id']}.yaml", yamlio.dump(entity))
+    for article_id, fields in articles.items():
+        data = {"id": article_id, "source": f"seeds/{article_id}.txt", **fields}
+        yamlio.atomic_write(facts_dir / "articles" / f"{article_id}.yaml", yamlio.dump(data))
+    return facts_dir
+
+
+def load(root: Path, articles: dict[str, dict]) -> Facts:
+    facts = FactsStore(write_facts(root, articles)).load()
+    assert not facts.problems, [str(p) for p in facts.problems]
+    return facts
+
+
+def refs(event) -> list[tuple[str, int]]:
+    return [(r.article, r.index) for r in event.facts]
+
+
+def of_type(events, event_type):
+    return [e for e in events if e.type == event_type]
+
+
+# --- meetings --------------------------------------------------------------------------
+
+
+def test_one_meeting_told_in_different_words_by_two_outlets_is_one_event(tmp_path):
+    facts = load(tmp_path, {
+        "anadolu-0311": {"published": "2024-03-12", "meetings": [meeting("2024-03-11")]},
+        "rudaw-0311": {"published": "2024-03-11", "meetings": [
+            meeting("2024-03-11", kind="talks", evidence=TALKS,
+                    participants=["sami-al-janabi", "murat-aksoy", "iraq"])]},
+    })
+    [event] = cluster_events(facts)
+    assert event.type == "meeting"
+    assert refs(event) == [("anadolu-0311", 0), ("rudaw-0311", 0)]
+    assert event.participants == ["iraq", "murat-aksoy", "sami-al-janabi"]
+    assert event.date == "2024-03-11"
+    assert event.id == "meeting-iraq-murat-aksoy-sami-al-janabi-2024-03-11"
+
+
+def test_same_ministers_a_month_apart_are_two_events(tmp_path):
+    facts = load(tmp_path, {
+        "a-march": {"meetings": [meeting("2024-03-11")]},
+        "b-april": {"meetings": [meeting("2024-04-15", kind="talks", evidence=TALKS)]},
+    })
+    events = cluster_events(facts)
+    assert sorted(e.date for e in events) == ["2024-03-11", "2024-04-15"]
+    assert sorted(refs(e)[0] for e in events) == [("a-march", 0), ("b-april", 0)]
+
+
+def test_call_on_the_19th_and_talks_on_the_29th_stay_two_and_undated_reports_find_their_kind(tmp_path):
+    facts = load(tmp_path, {
+        "call-0119": {"published": "2024-01-20", "meetings": [meeting("2024-01-19", kind="call", evidence=CALL)]},
+        "talks-0129": {"published": "2024-01-30", "meetings": [meeting("2024-01-29", kind="talks", evidence=TALKS)]},
+        # a later round-up: the call without a date, the talks dated only to the month
+        "roundup": {"published": "2024-02-02", "meetings": [
+            meeting(None, kind="call", evidence=CALL), meeting("2024-01", evidence=MEET)]},
+    })
+    events = cluster_events(facts)
+    assert len(events) == 2
+    by_date = {e.date: refs(e) for e in events}
+    assert by_date == {"2024-01-19": [("call-0119", 0), ("roundup", 0)],
+                       "2024-01-29": [("roundup", 1), ("talks-0129", 0)]}
+
+
+def test_a_call_never_joins_talks_even_without_dates(tmp_path):
+    facts = load(tmp_path, {  # one article telling of both, neither dated
+        "x": {"meetings": [meeting(None, kind="talks", evidence=TALKS), meeting(None, kind="call", evidence=CALL),
+                           meeting(None, kind="meeting", evidence=MEET)]},
+    })
+    assert sorted(refs(e) for e in cluster_events(facts)) == [[("x", 0), ("x", 2)], [("x", 1)]]
+
+
+def test_meetings_compare_persons_not_the_countries_listed_beside_them(tmp_path):
+    facts = load(tmp_path, {
+        "x": {"meetings": [meeting("2024-03-11", participants=["murat-aksoy", "sami-al-janabi", "turkey"])]},
+        "y": {"meetings": [meeting("2024-03-11", participants=["murat-aksoy", "iraq"])]},  # a different pair
+    })
+    events = cluster_events(facts)
+    assert len(events) == 2
+
+
+# --- strikes -------------------------------------------------------------------------------
+
+
+def test_strike_dated_to_the_month_joins_the_strike_dated_to_a_day_of_that_month(tmp_path):
+    facts = load(tmp_path, {
+        "early": {"published": "2024-01-17", "strikes": [strike("2024-01-16", targets=["pkk", "iraqi-defence-ministry"])]},
+        "late": {"published": "2024-02-01", "strikes": [strike("2024-01", evidence=STRIKE_2)]},
+        "next-month": {"published": "2024-02-04", "strikes": [strike("2024-02-03")]},
+    })
+    events = cluster_events(facts)
+    assert [(e.id, refs(e)) for e in events] == [
+        ("strike-iraqi-defence-ministry-pkk-turkey-2024-01-16", [("early", 0), ("late", 0)]),
+        ("strike-pkk-turkey-2024-02-03", [("next-month", 0)]),
+    ]
+
+
+def test_strikes_dated_only_to_the_same_month_merge_with_each_other(tmp_path):
+    facts = load(tmp_path, {
+        "a": {"strikes": [strike("2024-01")]},
+        "b": {"strikes": [strike("2024-01", evidence=STRIKE_2)]},
+        "c": {"strikes": [strike("2024-02")]},
+    })
+    assert [(e.id, refs(e)) for e in cluster_events(facts)] == [
+        ("strike-pkk-turkey-2024-01", [("a", 0), ("b", 0)]),
+        ("strike-pkk-turkey-2024-02", [("c", 0)]),
+    ]
+
+
+def test_month_dated_strike_stays_apart_when_two_strikes_that_month_could_take_it(tmp_path):
+    facts = load(tmp_path, {
+        "a": {"strikes": [strike("2024-01-05")]},
+        "b": {"strikes": [strike("2024-01-20", evidence=STRIKE_2)]},
+        "c": {"strikes": [strike("2024-01")]},
+    })
+    events = cluster_events(facts)
+    assert sorted(len(e.facts) for e in events) == [1, 1, 1]
+
+
+def test_undated_strike_joins_the_single_matching_cluster_and_only_then(tmp_path):
+    one = load(tmp_path / "one", {
+        "a": {"strikes": [strike("2024-01-16")]},
+        "b": {"strikes": [strike("2024-01-16", evidence=STRIKE_2)]},
+        "undated": {"strikes": [strike(None)]},
+    })
+    [event] = cluster_events(one)
+    assert refs(event) == [("a", 0), ("b", 0), ("undated", 0)]
+
+    two = load(tmp_path / "two", {
+        "a": {"strikes": [strike("2024-01-16")]},
+        "b": {"strikes": [strike("2024-03-02", evidence=STRIKE_2)]},
+        "undated": {"strikes": [strike(None)]},
+    })
+    events = cluster_events(two)
+    assert [refs(e) for e in events if e.date is None] == [[("undated", 0)]]
+    assert len(events) == 3
+
+
+def test_undated_reports_with_nothing_dated_to_join_merge_only_inside_their_article(tmp_path):
+    facts = load(tmp_path, {
+        "x": {"strikes": [strike(None), strike(None, evidence=STRIKE_2)]},  # one story told twice
+        "y": {"strikes": [strike(None)]},  # maybe another strike: kept apart
+    })
+    assert sorted(refs(e) for e in cluster_events(facts)) == [[("x", 0), ("x", 1)], [("y", 0)]]
+
+
+def test_undated_report_cannot_be_about_a_strike_after_its_publication(tmp_path):
+    facts = load(tmp_path, {
+        "before": {"published": "2024-01-10", "strikes": [strike(None)]},
+        "after": {"published": "2024-02-06", "strikes": [strike("2024-02-05")]},
+    })
+    assert len(cluster_events(facts)) == 2
+
+
+def test_strikes_need_the_same_attacker_and_a_shared_target(tmp_path):
+    facts = load(tmp_path, {
+        "a": {"strikes": [strike("2024-01-16", targets=["pkk"])]},
+        "b": {"strikes": [strike("2024-01-16", targets=["pkk", "iraqi-defence-ministry"])]},  # overlaps a
+        "c": {"strikes": [strike("2024-01-16", attacker="united-states", targets=["pkk"])]},  # other attacker
+        "d": {"strikes": [strike("2024-01-16", targets=["houthis"])]},  # no shared target
+    })
+    groups = sorted(refs(e) for e in cluster_events(facts))
+    assert groups == [[("a", 0), ("b", 0)], [("c", 0)], [("d", 0)]]
+
+
+def test_strike_with_neither_attacker_nor_target_stays_alone(tmp_path):
+    facts = load(tmp_path, {
+        "a": {"strikes": [strike("2024-01-16", attacker=None, targets=[])]},
+        "b": {"strikes": [strike("2024-01-16", attacker=None, targets=[])]},
+    })
+    assert len(cluster_events(facts)) == 2
+
+
+# --- agreements, visits, statements ------------------------------------------------------------
+
+
+def test_agreement_parties_compare_as_countries(tmp_path):
+    signed = "وقّع البلدان مذكرة تفاهم للتعاون الأمني ومكافحة الإرهاب."
+    facts = load(tmp_path, {
+        "a": {"agreements": [{"parties": ["turkey", "iraq"], "subject": "التعاون الأمني", "status": "signed",
+                              "date": "2024-03-11", "evidence": signed}]},
+        "b": {"agreements": [{"parties": ["murat-aksoy", "iraqi-defence-ministry"], "subject": "مكافحة الإرهاب",
+                              "date": "2024-03-11", "evidence": signed}]},
+        "c": {"agreements": [{"parties": ["turkey", "iraq"], "subject": "المياه", "date": "2024-05-02",
+                              "evidence": "اتفق الجانبان على تقاسم مياه نهري دجلة والفرات."}]},
+    })
+    groups = sorted(refs(e) for e in cluster_events(facts))
+    assert groups == [[("a", 0), ("b", 0)], [("c", 0)]]
+
+
+def test_announced_visit_joins_the_visit_it_announced(tmp_path):
+    visit = {"visitor": "murat-aksoy", "destination": "iraq"}
+    facts = load(tmp_path, {
+        "announced": {"published": "2024-03-08", "visits": [{**visit, "status": "planned", "date": None,
+                                                              "evidence": "يزور وزير الخارجية التركي بغداد الأسبوع المقبل."}]},
+        "done": {"published": "2024-03-11", "visits": [{**visit, "date": "2024-03-11",
+                                                         "evidence": "وصل وزير الخارجية التركي إلى بغداد اليوم."}]},
+    })
+    [event] = cluster_events(facts)
+    assert event.id == "visit-iraq-murat-aksoy-2024-03-11"
+    assert refs(event) == [("announced", 0), ("done", 0)]
+
+
+def test_statements_merge_only_on_the_same_text(tmp_path):
+    said = "إن أمن العراق من أمن تركيا."
+    facts = load(tmp_path, {
+        "a": {"statements": [{"speaker": "murat-aksoy", "text": said, "evidence": "وقال أقصوي إن أمن العراق من أمن تركيا."},
+                             {"speaker": "murat-aksoy", "text": "لن نسمح بوجود الإرهاب على حدودنا.",
+                              "evidence": "وأضاف: لن نسمح بوجود الإرهاب على حدودنا."}]},
+        "b": {"statements": [{"speaker": "murat-aksoy", "text": "إنّ أمنَ العراقِ من أمنِ تركيا",
+                              "evidence": "وصرّح الوزير: إنّ أمنَ العراقِ من أمنِ تركيا"}]},
+    })
+    events = cluster_events(facts)
+    assert [(e.id, refs(e)) for e in events] == [
+        ("statement-murat-aksoy", [("a", 0), ("b", 0)]),
+        ("statement-murat-aksoy-2", [("a", 1)]),
+    ]
+    assert all(e.date is None for e in events)
+
+
+# --- the editor's override -------------------------------------------------------------------
+
+
+def test_editor_event_splits_a_cluster(tmp_path):
+    facts = load(tmp_path, {
+        "a": {"meetings": [meeting("2024-03-11")]},
+        "b": {"meetings": [meeting("2024-03-11", kind="talks", evidence=TALKS, event="janabi-aksoy-second-round")]},
+    })
+    events = cluster_events(facts)
+    assert [(e.id, refs(e)) for e in events] == [
+        ("janabi-aksoy-second-round", [("b", 0)]),
+        ("meeting-murat-aksoy-sami-al-janabi-2024-03-11", [("a", 0)]),
+    ]
+
+
+def test_editor_event_joins_facts_and_keeps_others_out(tmp_path):
+    facts = load(tmp_path, {
+        "jan": {"strikes": [strike("2024-01-16", event="claw-lock-campaign")]},
+        "mar": {"strikes": [strike("2024-03-02", evidence=STRIKE_2, event="claw-lock-campaign")]},
+        "jan-other": {"strikes": [strike("2024-01-16")]},  # would match "jan", but that one is the editor's
+    })
+    events = cluster_events(facts)
+    assert [(e.id, e.date, refs(e)) for e in events] == [
+        ("claw-lock-campaign", "2024-01-16", [("jan", 0), ("mar", 0)]),
+        ("strike-pkk-turkey-2024-01-16", "2024-01-16", [("jan-other", 0)]),
+    ]
+
+
+def test_editor_id_on_two_types_gives_two_events_and_a_warning(tmp_path):
+    facts = load(tmp_path, {
+        "a": {"meetings": [meeting("2024-03-11", event="baghdad-visit")],
+              "visits": [{"visitor": "murat-aksoy", "destination": "iraq", "date": "2024-03-11",
+                          "evidence": "وصل أقصوي إلى بغداد.", "event": "baghdad-visit"}]},
+    })
+    events = cluster_events(facts)
+    assert [(e.id, e.type) for e in events] == [("baghdad-visit", "meeting"), ("baghdad-visit-2", "visit")]
+    [problem] = event_problems(facts)
+    assert problem.severity == "warning" and "baghdad-visit" in problem.message
+    assert problem.path.endswith("articles/a.yaml") and problem.line > 0 and problem.column > 0
+
+
+# --- ids, determinism, helpers ------------------------------------------------------------------
+
+
+def test_ids_are_valid_and_unique_and_editor_ids_are_never_reused(tmp_path):
+    facts = load(tmp_path, {
+        "a": {"strikes": [strike("2024-01-16", event="strike-pkk-turkey-2024-01-16")]},
+        "b": {"strikes": [strike("2024-01-16")], "statements": [
+            {"speaker": "houthis", "text": "سنواصل العمليات.", "evidence": "وقالت الجماعة: سنواصل العمليات."},
+            {"speaker": "houthis", "text": "لن نتوقف.", "evidence": "وأضافت: لن نتوقف."}]},
+    })
+    ids = [e.id for e in cluster_events(facts)]
+    assert len(ids) == len(set(ids)) == 4
+    assert "strike-pkk-turkey-2024-01-16-2" in ids  # the editor holds the plain id
+    import re
+    assert all(re.match(ID_PATTERN, i) and len(i) <= 120 for i in ids)
+
+
+def test_a_long_editor_id_on_two_types_still_gives_valid_ids(tmp_path):
+    long_id = "-".join(["round"] * 20)  # 119 characters
+    facts = load(tmp_path, {"a": {"meetings": [meeting("2024-03-11", event=long_id)],
+                                  "statements": [{"speaker": "murat-aksoy", "text": "نص.", "evidence": "قال: نص.",
+                                                  "event": long_id}]}})
+    ids = {e.type: e.id for e in cluster_events(facts)}
+    assert ids["meeting"] == long_id
+    assert ids["statement"].endswith("-2") and len(ids["statement"]) <= 120
+
+
+def test_long_participant_lists_give_short_ids():
+    many = [f"member-state-{n:02d}" for n in range(30)]
+    one, two = base_id("meeting", many, "2024-05-01"), base_id("meeting", many[:-1], "2024-05-01")
+    assert len(one) <= 100 and one.endswith("-2024-05-01") and one != two
+
+
+def test_best_date_prefers_days_then_the_most_frequent_then_the_earliest():
+    assert best_date([None, "2024-01", "2024-01-16"]) == "2024-01-16"
+    assert best_date(["2024-01-18", "2024-01-16", "2024-01-18"]) == "2024-01-18"
+    assert best_date(["2024-01-18", "2024-01-16"]) == "2024-01-16"
+    assert best_date([None, None]) is None
+
+
+def mixed_articles() -> dict[str, dict]:
+    return {
+        "a": {"published": "2024-01-20", "meetings": [meeting("2024-01-19", kind="call", evidence=CALL)],
+              "strikes": [strike("2024-01-16"), strike(None, attacker="united-states", targets=["houthis"])]},
+        "b": {"published": "2024-01-30", "meetings": [meeting("2024-01-29", kind="talks", evidence=TALKS)],
+              "strikes": [strike("2024-01", evidence=STRIKE_2)]},
+        "c": {"meetings": [meeting(None, kind="call", evidence=CALL)],
+              "strikes": [strike("2024-01-12", attacker="united-states", targets=["houthis", "yemen"])],
+              "statements": [{"speaker": "sami-al-janabi", "text": "نرفض أي اعتداء على أراضينا.",
+                              "evidence": "وقال الجنابي: نرفض أي اعتداء على أراضينا."}]},
+    }
+
+
+def test_every_fact_is_in_exactly_one_event_and_helpers_find_it(tmp_path):
+    facts = load(tmp_path, mixed_articles())
+    events = cluster_events(facts)
+    index = events_by_fact(events)
+    all_facts = [(a.id, kind, i) for a in facts.articles.values() for kind, i, _ in a.facts()]
+    assert sorted(index) == sorted(all_facts)
+    assert sum(len(e.facts) for e in events) == len(all_facts)
+    for event in events:
+        pairs = event_facts(event, facts)
+        assert [a.id for a, _ in pairs] == [r.article for r in event.facts]
+        assert all(index[(a.id, kind, r.index)] == event.id
+                   for (a, _), r, kind in zip(pairs, event.facts, [_kind(event)] * len(pairs)))
+
+
+def _kind(event):
+    return {"meeting": "meetings", "visit": "visits", "agreement": "agreements",
+            "strike": "strikes", "statement": "statements"}[event.type]
+
+
+def test_same_facts_give_the_same_events_whatever_the_order(tmp_path):
+    facts = load(tmp_path, mixed_articles())
+    expected = [e.model_dump() for e in cluster_events(facts)]
+    assert len(expected) == 5  # call, talks, turkish strike, us strike, statement
+    for seed in range(5):
+        rng = random.Random(seed)
+        ids, ents = list(facts.articles), list(facts.entities)
+        rng.shuffle(ids)
+        rng.shuffle(ents)
+        shuffled = Facts(entities={k: facts.entities[k] for k in ents}, articles={k: facts.articles[k] for k in ids})
+        assert [e.model_dump() for e in cluster_events(shuffled)] == expected
+
+
+def test_clustering_stays_near_linear_on_many_facts():
+    entities = {e["id"]: Entity(**e) for e in ENTITIES}
+    targets = [f"group-{n}" for n in range(500)]
+    attackers = ["turkey", "united-states", "iraq", "yemen"]
+    rng = random.Random(7)
+    articles = {}
+    for n in range(4000):  # 20,000 strikes in 4,000 articles
+        strikes = []
+        for _ in range(5):
+            day = rng.randrange(1, 366)
+            date = f"2024-{(day - 1) // 31 % 12 + 1:02d}-{(day - 1) % 28 + 1:02d}"
+            strikes.append(Strike(attacker=rng.choice(attackers), targets=[rng.choice(targets)],
+                                  date=rng.choice([date, date[:7], None]), evidence=STRIKE))
+        articles[f"art-{n:05d}"] = Article(id=f"art-{n:05d}", source="seeds/x.txt", published="2024-12-31",
+                                           strikes=strikes)
+    start = time.perf_counter()
+    events = cluster_events(Facts(entities=entities, articles=articles))
+    elapsed = time.perf_counter() - start
+    assert sum(len(e.facts) for e in events) == 20_000
+    assert elapsed < 10, f"{elapsed:.1f}s for 20,000 facts"

@@ -1,0 +1,59 @@
+"""The entity registry: one entity per person or group across articles, stable ids."""
+from __future__ import annotations
+
+from generator.model import Article, Draft, Entity, Meeting, Role
+from generator.registry import Registry
+
+
+def person(pid, name, country=None, aliases=(), title=None):
+    roles = [Role(title=title, country=country)] if title else []
+    return Entity(id=pid, kind="person", name=name, aliases=list(aliases), country=country, roles=roles)
+
+
+def country(cid, name):
+    return Entity(id=cid, kind="country", name=name)
+
+
+def draft(article_id, entities, participants):
+    article = Article(id=article_id, source=f"seeds/{article_id}.txt", mentions=[e.id for e in entities],
+                      meetings=[Meeting(participants=participants, evidence="التقى الوزيران.")])
+    return Draft(article=article, entities=entities)
+
+
+def test_same_person_in_two_articles_is_one_entity_whatever_the_spelling():
+    reg = Registry()
+    a = reg.resolve(draft("a", [country("yemen", "اليمن"), person("p1", "أحمد عوض بن مبارك", "yemen", title="وزير الخارجية"),
+                                person("p2", "هانس غروندبرغ")], ["p1", "p2"]))
+    b = reg.resolve(draft("b", [country("yemen", "اليمن"), person("x9", "احمد عوض بن مبارك", "yemen", title="رئيس الوزراء"),
+                                person("x8", "هانس غروندبيرغ")], ["x9", "x8"]))
+    assert a.meetings[0].participants[0] == b.meetings[0].participants[0] == "p1"
+    merged = reg.entities["p1"]
+    assert merged.aliases == []  # a spelling that differs only in hamza is not a new alias
+    assert [(r.title, r.article) for r in merged.roles] == [("وزير الخارجية", "a"), ("رئيس الوزراء", "b")]
+    assert b.meetings[0].participants[1] == "x8"  # a different spelling of a surname is a new entity, not a guess
+
+
+def test_spacing_variants_and_shorter_full_names_resolve_to_one_person():
+    reg = Registry()
+    reg.resolve(draft("a", [country("iraq", "العراق"), person("p1", "فؤاد حسين عبد الرحمن", "iraq")], ["p1", "iraq"]))
+    b = reg.resolve(draft("b", [country("iraq", "العراق"), person("q1", "فؤاد حسين عبدالرحمن", "iraq"),
+                                person("q2", "حسين عبد الرحمن", "iraq")], ["q1", "q2"]))
+    assert b.meetings[0].participants == ["p1"]  # both names are the same person: duplicates collapse
+    assert "فؤاد حسين عبدالرحمن" in reg.entities["p1"].aliases
+
+
+def test_tail_match_needs_the_same_country():
+    reg = Registry()
+    reg.resolve(draft("a", [country("sudan", "السودان"), person("p1", "محمد حمدان دقلو", "sudan")], ["p1", "sudan"]))
+    b = reg.resolve(draft("b", [country("chad", "تشاد"), person("q1", "حمدان دقلو", "chad")], ["q1", "chad"]))
+    assert b.meetings[0].participants[0] == "q1"
+
+
+def test_fresh_ids_never_collide_and_countries_are_mapped():
+    reg = Registry({"ali-hasan": person("ali-hasan", "علي حسن")})
+    a = reg.resolve(draft("a", [country("turkey", "تركيا"), person("ali-hasan", "عالي حسن", "turkey", title="السفير")],
+                          ["ali-hasan", "turkey"]))
+    assert a.meetings[0].participants == ["ali-hasan-2", "turkey"]
+    new = reg.entities["ali-hasan-2"]
+    assert new.country == "turkey" and new.roles[0].country == "turkey" and new.roles[0].article == "a"
+    assert reg.changed == {"ali-hasan-2", "turkey"}

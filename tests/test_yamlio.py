@@ -1,0 +1,75 @@
+"""YAML facts files: marks, refusals, stable dumps, atomic writes, the generator header."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator import yamlio
+from generator.errors import StorageError
+from generator.model import Article, Meeting
+from generator.store import to_plain
+
+
+def load_problem(text: str) -> str:
+    with pytest.raises(yamlio.YamlProblem) as info:
+        yamlio.load(text, "facts/articles/x.yaml")
+    return str(info.value)
+
+
+def test_marks_point_at_values():
+    data, marks = yamlio.load("id: a\nmeetings:\n  - participants:\n      - x\n      - y\n", "f.yaml")
+    assert data["meetings"][0]["participants"] == ["x", "y"]
+    assert marks.of(("meetings", 0, "participants", 1)) == (5, 9)
+    assert marks.of(("meetings", 0, "nope")) == marks.of(("meetings", 0))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a: 1\na: 2\n", "facts/articles/x.yaml:2:1: duplicate key 'a'"),
+    ("a:\n\t- 1\n", "facts/articles/x.yaml:2:1: tab used for indentation: YAML indents with spaces"),
+    ("a: &x [1]\nb: *x\n", "facts/articles/x.yaml:1:4: anchors and aliases (& and *) are not allowed in facts files"),
+    ('a: "open\n', "facts/articles/x.yaml:2:1: YAML does not parse: while scanning a quoted scalar found unexpected end of stream"),
+])
+def test_bad_yaml_names_file_and_line(text, message):
+    assert load_problem(text) == message
+
+
+def test_billion_laughs_is_refused_quickly():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+    assert "anchors and aliases" in load_problem(bomb)
+
+
+def test_dump_keeps_arabic_and_human_order():
+    article = Article(id="a-1", source="seeds/a.txt", title="عنوان الخبر", meetings=[
+        Meeting(participants=["p-1", "p-2"], kind="call", date="2024-01-19", evidence="جرى اتصال هاتفي.")])
+    text = yamlio.dump(to_plain(article))
+    assert "عنوان الخبر" in text and "\\u" not in text
+    meeting = text[text.index("meetings:"):]
+    assert meeting.index("participants") < meeting.index("kind") < meeting.index("date") < meeting.index("evidence")
+    assert "event:" not in text  # unset editor-only field stays out of the file
+    data, _ = yamlio.load(text, "x.yaml")
+    assert Article.model_validate(data) == article
+
+
+def test_header_tells_drafts_from_edits():
+    body = "id: a\ntitle: x\n"
+    text = yamlio.with_header(body, source="0" * 16, rules="1" * 16, schema="../schema/article.schema.json")
+    header = yamlio.read_header(text)
+    assert header.generated and not header.edited and header.source == "0" * 16
+    assert yamlio.read_header(text.replace("title: x", "title: y")).edited
+    assert yamlio.read_header(body).edited  # no header: a person wrote it
+
+
+def test_atomic_write_keeps_old_file_when_the_write_fails(tmp_path, monkeypatch):
+    target = tmp_path / "a.yaml"
+    target.write_text("old: 1\n", encoding="utf-8")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(StorageError, match="a.yaml: could not write .No space left on device.; the old file is unchanged"):
+        yamlio.atomic_write(target, "new: 2\n")
+    assert target.read_text(encoding="utf-8") == "old: 1\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]  # no temp file left behind
