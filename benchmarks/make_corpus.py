@@ -35,6 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 GSR_CSV = REPO.parent / "shared" / "bench" / "arabic_event_gsr" / "assault_gsr.csv"
 SEEDS = REPO / "seeds"
 COUNTRIES_YAML = REPO / "generator" / "lexicons" / "countries.yaml"
+GROUPS_YAML = REPO / "generator" / "lexicons" / "groups.yaml"
 
 # --- people -------------------------------------------------------------------------
 
@@ -109,15 +110,18 @@ GROUP_NOUNS = (
     "الثأر الشهداء التوحيد الإيمان الهدى النصر الفتح الأحرار العدالة النور الراية البيان الصحوة اليقين "
     "الإصلاح الخلاص السيف البرق الرعد الحرية الوفاء الفداء الإباء الشموخ"
 ).split()
+GROUP_LEADS = ("أنصار", "أبناء", "حماة", "رجال", "أحرار", "جند", "فرسان", "أسود", "صقور", "درع", "سيوف", "رايات")
 REGIONS = ("بلوشستان", "الأهواز", "كردستان", "الجنوب", "الشمال", "الساحل", "الجزيرة", "الصحراء",
-           "الوادي", "الجبل", "السهل", "الريف", "الشرق", "الغرب", "الأطراف", "الحدود")
+           "الوادي", "الجبل", "السهل", "الريف", "الشرق", "الغرب", "الأطراف", "الحدود", "دارفور",
+           "كردفان", "الفرات", "النيل الأزرق", "تهامة", "حضرموت", "سيناء", "القبائل", "الأوراس", "فزان")
 
 
 class Lexicon:
     """Everything a template needs, drawn with one seeded random generator."""
 
-    def __init__(self, countries):
+    def __init__(self, countries, known_groups=()):
         self.countries = countries
+        self.known_groups = tuple(known_groups)
 
     def person(self, rng: random.Random) -> str:
         first = rng.choice(COMPOUND_FIRST) if rng.random() < 0.12 else rng.choice(FIRST_NAMES)
@@ -126,14 +130,19 @@ class Lexicon:
         return f"{first} {rng.choice(FAMILY_NAMES)}"
 
     def group(self, rng: random.Random) -> str:
+        """A group's name as a news text writes it. Invented names are quoted after a head word
+        ('حركة "أنصار الفجر"') or follow "جبهة تحرير", the forms in which a reader (and the
+        extractor) can tell an unknown name is a group; some are well-known groups of the lexicon."""
         roll = rng.random()
-        if roll < 0.25:
+        if roll < 0.15 and self.known_groups:
+            return rng.choice(self.known_groups)
+        if roll < 0.3:
             return f"جبهة تحرير {rng.choice(REGIONS)}"
         if roll < 0.55:
-            return f"كتائب الشهيد {self.person(rng)}"
-        if roll < 0.8:
-            return f"{rng.choice(GROUP_PREFIXES)} {rng.choice(GROUP_NOUNS)}"
-        return f"{rng.choice(GROUP_PREFIXES)} {rng.choice(GROUP_NOUNS)} في {rng.choice(REGIONS)}"
+            return f'{rng.choice(GROUP_PREFIXES)} "الشهيد {self.person(rng)}"'
+        if roll < 0.85:
+            return f'{rng.choice(GROUP_PREFIXES)} "{rng.choice(GROUP_LEADS)} {rng.choice(GROUP_NOUNS)}"'
+        return f'{rng.choice(GROUP_PREFIXES)} "{rng.choice(GROUP_NOUNS)[2:]} {rng.choice(REGIONS)}"'
 
     def country(self, rng: random.Random, other=None):
         while True:
@@ -171,6 +180,23 @@ def load_countries() -> tuple[tuple, str]:
         except Exception as exc:  # a lexicon being edited must not stop the benchmark
             print(f"note: {COUNTRIES_YAML.name} not usable ({exc}); using the built-in list", file=sys.stderr)
     return COUNTRIES_FALLBACK, f"built-in list ({len(COUNTRIES_FALLBACK)} countries)"
+
+
+def load_known_groups() -> tuple[str, ...]:
+    """The canonical names of the lexicon's well-known groups that need no head word."""
+    try:
+        import yaml
+
+        data = yaml.safe_load(GROUPS_YAML.read_text(encoding="utf-8")) or {}
+        out = []
+        for e in data.get("groups") or []:
+            name = e.get("name") if isinstance(e, dict) else None
+            if isinstance(name, str) and name not in (e.get("needs_head") or []):
+                out.append(name)
+        return tuple(sorted(out))
+    except Exception as exc:  # a lexicon being edited must not stop the benchmark
+        print(f"note: {GROUPS_YAML.name} not usable ({exc}); invented groups only", file=sys.stderr)
+        return ()
 
 
 def _first(value):
@@ -253,7 +279,7 @@ def template_sentence(rng: random.Random, lex: Lexicon) -> str:
         return (f"وأعلنت {group} مسؤوليتها عن هجوم استهدف نقطة تفتيش تابعة للجيش {c1[2]} في {city}، "
                 f"ما أسفر عن مقتل {n} جنود.")
     if kind == 8:
-        return (f"وشنت طائرات مسيرة {c1[3]} غارات على مواقع تابعة لـ\"{group}\" قرب الحدود مع {c2[0]}، "
+        return (f"وشنت طائرات مسيرة {c1[3][2:]} غارات على مواقع {group} قرب الحدود مع {c2[0]}، "
                 f"وفق ما أفادت مصادر محلية.")
     if kind == 9:
         return f"وقال {title} {c1[2]} {p1} إن \"{rng.choice(QUOTES)}\"."
@@ -270,7 +296,7 @@ def template_sentence(rng: random.Random, lex: Lexicon) -> str:
     if kind == 14:
         return (f"واستقبل {title} {c1[2]} {p1} في {c1[1]}، {day}، {rank} {p2} {title2} {c2[2]}، "
                 f"وبحث معه التعاون العسكري بين البلدين.")
-    return (f"وقال مصدر أمني {c1[2]} إن {n} مسلحين من {group} قتلوا في اشتباكات مع قوات الأمن "
+    return (f"وقال مصدر أمني {c1[2][2:]} إن {n} مسلحين من {group} قتلوا في اشتباكات مع قوات الأمن "
             f"في {city}.")
 
 
@@ -279,7 +305,7 @@ HEADLINES = (
     "مقتل {n} جنود في هجوم تبنته {group} في {city}",
     "{title} {adj} يزور {cap2} لبحث أمن الحدود",
     "{c1} و{c2} توقعان اتفاقية لمكافحة الإرهاب",
-    "غارات {adjf} على مواقع لـ{group} قرب الحدود",
+    "غارات {adjf} على مواقع {group} قرب الحدود",
     "اتصال هاتفي بين {title} {adj} و{peer} {adj2}",
 )
 OUTLETS = ("وكالات", "رويترز", "الأناضول", "فرانس برس", "مراسلنا", "متابعة")
@@ -291,7 +317,7 @@ def headline(rng: random.Random, lex: Lexicon) -> str:
     title, peer = rng.choice(TITLES)
     return rng.choice(HEADLINES).format(
         c1=c1[0], c2=c2[0], n=rng.randint(2, 30), group=lex.group(rng), city=rng.choice(c1[4]),
-        title=title, adj=c1[2], adjf=c1[3], adj2=c2[2], cap2=c2[1], peer=peer)
+        title=title, adj=c1[2], adjf=c1[3][2:], adj2=c2[2], cap2=c2[1], peer=peer)
 
 
 def date_line(rng: random.Random) -> str:
@@ -327,7 +353,7 @@ def article(i: int, seed: int, lex: Lexicon, sentences: list[str]) -> str:
 def write_corpus(n: int, out: Path, seed: int = 1) -> dict:
     """Write n articles as out/bench_<i>.txt; return a manifest (also written as out/manifest.json)."""
     countries, source = load_countries()
-    lex = Lexicon(countries)
+    lex = Lexicon(countries, load_known_groups())
     sentences = real_sentences()
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("bench_*.txt"):

@@ -6,7 +6,7 @@ plot docs/assets/performance.svg.
 
 Only the text between the two `<!-- results -->` markers of performance.md is
 rewritten; the rest of the page (method, profiles, suggestions) is written by hand.
-The plot uses matplotlib when it is installed and a hand-written SVG otherwise.
+The plot is a hand-written SVG (no plotting library needed; same results, same bytes).
 """
 from __future__ import annotations
 
@@ -47,13 +47,14 @@ def table(results: dict) -> str:
     jobs_all = results.get("settings", {}).get("jobs_all", 2)
     head = ("| corpus | runs | extract --jobs 1 (articles/s) | extract --jobs {j} (articles/s) | re-run unchanged (s) "
             "| entities | mkdocs build (s) | plain MkDocs (s) | ratio | pages | largest page (KB) | site (MB) "
-            "| search index (MB) | peak RSS extract / build (MB) |").format(j=jobs_all)
+            "| search index (MB) | peak RSS extract (all processes) / build (MB) |").format(j=jobs_all)
     lines = [head, "|" + "|".join(["---"] * (head.count("|") - 1)) + "|"]
     for name, c in _corpora(results):
         ex = c.get("extract", {})
         j1, jn = ex.get("jobs1", {}), ex.get(f"jobs{jobs_all}", ex.get("jobs1", {}))
         site, plain = c.get("site", {}), c.get("plain", {})
-        rss = max((ex.get(k, {}).get("peak_rss_mb") or 0) for k in ex if k.startswith("jobs"))
+        rss = max([(ex.get(k, {}).get("peak_tree_rss_mb") or ex.get(k, {}).get("peak_rss_mb") or 0)
+                   for k in ex if k.startswith("jobs")] or [0])
         lines.append("| " + " | ".join([
             _label(name, c), str(c.get("repeats", "")),
             f"{_fmt(j1.get('articles_per_s'), '.0f')} ({_fmt(j1.get('median_s'))} s)",
@@ -66,6 +67,26 @@ def table(results: dict) -> str:
             _fmt(site["site_bytes"] / 1e6 if site.get("site_bytes") else None),
             _fmt(site["search_index_bytes"] / 1e6 if site.get("search_index_bytes") else None),
             f"{rss:.0f} / {_fmt(site.get('peak_rss_mb'), '.0f')}",
+        ]) + " |")
+    return "\n".join(lines)
+
+
+def floor_table(results: dict) -> str:
+    """The floor measured alone (`run.py --floor-only`): plain MkDocs + Material, n simple pages."""
+    floor = results.get("floor", {})
+    if not floor:
+        return ""
+    lines = ["| pages (plain MkDocs + Material) | runs | build (s) | per 1,000 pages (s) | peak RSS (MB) | site (MB) "
+             "| largest page (KB) | load average during runs |", "|---|---|---|---|---|---|---|---|"]
+    for key in sorted(floor, key=int):
+        f = floor[key]
+        loads = [r.get("load1") for r in f.get("runs", []) if r.get("load1") is not None]
+        lines.append("| " + " | ".join([
+            f"{f.get('pages', int(key)):,}", str(f.get("repeats", len(f.get("runs", [])))),
+            _fmt(f.get("median_s")), _fmt(f["median_s"] / f["pages"] * 1000 if f.get("pages") else None, ".2f"),
+            _fmt(f.get("peak_rss_mb"), ".0f"), _fmt(f["site_bytes"] / 1e6 if f.get("site_bytes") else None),
+            _fmt(f["largest_page"]["bytes"] / 1024 if f.get("largest_page") else None, ".0f"),
+            ", ".join(f"{x:.2f}" for x in loads) or "–",
         ]) + " |")
     return "\n".join(lines)
 
@@ -107,7 +128,8 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
                 f"{r:.2f}× ({_fmt(big['site']['median_s'])} s vs {_fmt(big['plain']['median_s'])} s)" if r else "not measured",
                 None if r is None else r <= 1.3))
     rss = [m for v in c.values() for m in (
-        [v.get("site", {}).get("peak_rss_mb")] + [v.get("extract", {}).get(k, {}).get("peak_rss_mb")
+        [v.get("site", {}).get("peak_rss_mb")] + [v.get("extract", {}).get(k, {}).get("peak_tree_rss_mb")
+                                                   or v.get("extract", {}).get(k, {}).get("peak_rss_mb")
                                                    for k in v.get("extract", {}) if k.startswith("jobs")]) if m]
     out.append(("peak RSS ≤ 1 GB", f"{max(rss):.0f} MB" if rss else "not measured", (max(rss) <= 1024) if rss else None))
     pages = [(k, v["site"]["largest_page"]) for k, v in c.items() if v.get("site", {}).get("largest_page")]
@@ -150,7 +172,11 @@ def block(results: dict) -> str:
         f"{settings.get('big_repeats')} for 5,000 and 10,000 (the `runs` column). Extraction times are whole "
         f"`python -m generator extract` processes from an empty facts folder, including "
         f"{_fmt(results.get('startup_s'), '.2f')} s of start-up (interpreter, imports, rules digest).", "",
-        table(results), "",
+        table(results) if results.get("corpora") else "No factsheets corpus measured yet.", "",
+        *(["### The floor alone", "",
+           "Plain MkDocs + Material (search plugin with the site's settings, Arabic RTL theme, a nav of 9 "
+           "entries) building simple pages of about the size of an article page:", "",
+           floor_table(results), ""] if results.get("floor") else []),
         "![Extraction and build times against corpus size](assets/performance.svg)", "",
         "### Targets", "", *rows, "",
     ]
@@ -173,82 +199,74 @@ def write_page(results: dict, page: Path = PAGE) -> None:
 
 # --- the plot ---------------------------------------------------------------------------------
 
-def series(results: dict):
+def series(results: dict) -> tuple[dict, dict]:
+    """Two panels, each {label: [(x, seconds), ...]}: extraction and site build against corpus size."""
     jobs_all = results.get("settings", {}).get("jobs_all", 2)
-    pts = [(v["articles"], v) for k, v in _corpora(results) if k != "gsr"]
-    pts.sort(key=lambda x: x[0])
-    ns = [n for n, _ in pts]
+    pts = sorted(((v["articles"], v) for k, v in _corpora(results) if k != "gsr"), key=lambda x: x[0])
 
     def col(f):
-        return [f(v) for _, v in pts]
+        return [(n, y) for n, v in pts if (y := f(v)) is not None]
 
-    extract = {"extract --jobs 1": col(lambda v: v["extract"]["jobs1"]["median_s"]),
-               f"extract --jobs {jobs_all}": col(lambda v: v["extract"].get(f"jobs{jobs_all}", {}).get("median_s")),
-               "re-run, unchanged": col(lambda v: v["extract"].get("incremental", {}).get("median_s"))}
-    build = {"mkdocs build (ours)": col(lambda v: v.get("site", {}).get("median_s")),
-             "plain MkDocs + Material": col(lambda v: v.get("plain", {}).get("median_s"))}
-    return ns, extract, build
+    extract = {"extract --jobs 1": col(lambda v: v.get("extract", {}).get("jobs1", {}).get("median_s")),
+               f"extract --jobs {jobs_all}": col(lambda v: v.get("extract", {}).get(f"jobs{jobs_all}", {}).get("median_s")),
+               "re-run, unchanged": col(lambda v: v.get("extract", {}).get("incremental", {}).get("median_s"))}
+    build = {"mkdocs build (factsheets)": col(lambda v: v.get("site", {}).get("median_s")),
+             "plain MkDocs + Material, same page count": col(lambda v: v.get("plain", {}).get("median_s"))}
+    floor = results.get("floor", {})
+    if floor:
+        build["plain MkDocs + Material, pages = articles"] = sorted(
+            (int(k), f["median_s"]) for k, f in floor.items() if f.get("median_s") is not None)
+    return ({k: v for k, v in extract.items() if v}, {k: v for k, v in build.items() if v})
 
 
 def plot(results: dict, out: Path = PLOT) -> None:
-    ns, extract, build = series(results)
-    if not ns:
+    extract, build = series(results)
+    if not extract and not build:
         return
     out.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        matplotlib.rcParams["svg.hashsalt"] = "factsheets"
-        import matplotlib.pyplot as plt
-    except ImportError:
-        out.write_text(hand_svg(ns, extract, build), encoding="utf-8")
-        return
-    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
-    for ax, data, title in ((axes[0], extract, "Extraction"), (axes[1], build, "Site build")):
-        for label, ys in data.items():
-            xy = [(x, y) for x, y in zip(ns, ys) if y is not None]
-            if xy:
-                ax.plot(*zip(*xy), marker="o", label=label)
-        ax.set_title(title)
-        ax.set_xlabel("articles")
-        ax.set_ylabel("seconds (median)")
-        ax.grid(alpha=0.3)
-        ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(out, format="svg", metadata={"Date": None})
-    plt.close(fig)
+    out.write_text(svg(extract, build), encoding="utf-8")
 
 
-def hand_svg(ns, extract, build) -> str:
-    """Two small line charts without any plotting library."""
-    colors = ["#1f77b4", "#ff7f0e", "#2ca02c"]
-    w, h, pad = 420, 260, 45
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h}" font-family="sans-serif" font-size="11">']
+def svg(extract: dict, build: dict) -> str:
+    """Two small line charts, written by hand (no plotting library; the same results give the same bytes)."""
+    colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd"]
+    w, h, pad, legend = 440, 330, 48, 64
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h}" viewBox="0 0 {2 * w} {h}" '
+           'font-family="sans-serif" font-size="11">', '<rect width="100%" height="100%" fill="#fff"/>']
     for panel, (title, data) in enumerate((("Extraction", extract), ("Site build", build))):
         x0 = panel * w
-        ys = [y for v in data.values() for y in v if y is not None] or [1]
-        ymax, xmax = max(ys) * 1.1, max(ns) * 1.05
+        xs = sorted({x for v in data.values() for x, _ in v}) or [1]
+        ys = [y for v in data.values() for _, y in v] or [1]
+        ymax, xmax = max(ys) * 1.1 or 1, max(xs) * 1.05
 
         def px(n, y):
-            return x0 + pad + (w - 2 * pad) * n / xmax, h - pad - (h - 2 * pad) * y / ymax
+            return x0 + pad + (w - 2 * pad) * n / xmax, h - legend - pad - (h - legend - 2 * pad) * y / ymax
 
-        out.append(f'<text x="{x0 + w / 2}" y="18" text-anchor="middle" font-weight="bold">{title} (seconds, median)</text>')
-        out.append(f'<line x1="{x0 + pad}" y1="{h - pad}" x2="{x0 + w - pad}" y2="{h - pad}" stroke="#333"/>')
-        out.append(f'<line x1="{x0 + pad}" y1="{pad}" x2="{x0 + pad}" y2="{h - pad}" stroke="#333"/>')
-        for n in ns:
+        out.append(f'<text x="{x0 + w / 2}" y="16" text-anchor="middle" font-weight="bold">'
+                   f'{title}: seconds (median) against articles</text>')
+        base = h - legend - pad
+        out.append(f'<line x1="{x0 + pad}" y1="{base}" x2="{x0 + w - pad}" y2="{base}" stroke="#333"/>')
+        out.append(f'<line x1="{x0 + pad}" y1="{pad}" x2="{x0 + pad}" y2="{base}" stroke="#333"/>')
+        if not data:
+            out.append(f'<text x="{x0 + w / 2}" y="{h / 2}" text-anchor="middle" fill="#777">not measured yet</text>')
+            continue
+        for n in xs:
             x, _ = px(n, 0)
-            out.append(f'<text x="{x:.1f}" y="{h - pad + 15}" text-anchor="middle">{n:,}</text>')
-        for frac in (0.5, 1.0):
-            _, y = px(0, ymax / 1.1 * frac)
-            out.append(f'<text x="{x0 + pad - 4}" y="{y:.1f}" text-anchor="end">{ymax / 1.1 * frac:.0f}</text>')
-        for i, (label, vals) in enumerate(data.items()):
-            pts = [px(n, y) for n, y in zip(ns, vals) if y is not None]
-            if pts:
-                out.append(f'<polyline fill="none" stroke="{colors[i]}" stroke-width="2" points="'
-                           + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) + '"/>')
-                out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colors[i]}"/>' for x, y in pts]
-            out.append(f'<text x="{x0 + pad + 8}" y="{pad + 14 * i}" fill="{colors[i]}">{label}</text>')
+            out.append(f'<text x="{x:.1f}" y="{base + 15}" text-anchor="middle">{n:,}</text>')
+        for frac in (0.25, 0.5, 0.75, 1.0):
+            v = ymax / 1.1 * frac
+            _, y = px(0, v)
+            out.append(f'<line x1="{x0 + pad}" y1="{y:.1f}" x2="{x0 + w - pad}" y2="{y:.1f}" stroke="#ddd"/>')
+            out.append(f'<text x="{x0 + pad - 4}" y="{y + 4:.1f}" text-anchor="end">{v:.3g}</text>')
+        for i, (label, pts) in enumerate(data.items()):
+            c = colors[i % len(colors)]
+            xy = [px(n, y) for n, y in pts]
+            out.append(f'<polyline fill="none" stroke="{c}" stroke-width="2" points="'
+                       + " ".join(f"{x:.1f},{y:.1f}" for x, y in xy) + '"/>')
+            out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{c}"/>' for x, y in xy]
+            ly = base + 34 + 14 * i
+            out.append(f'<line x1="{x0 + pad}" y1="{ly - 4}" x2="{x0 + pad + 18}" y2="{ly - 4}" stroke="{c}" stroke-width="2"/>')
+            out.append(f'<text x="{x0 + pad + 24}" y="{ly}">{label}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

@@ -64,25 +64,60 @@ LINKED = ("docs", "generator")  # what mkdocs.yml points at, besides facts/ and 
 # --- running and measuring one process ------------------------------------------------------
 
 def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) -> dict:
-    """Run cmd; wall seconds, exit code and peak RSS (MB) of it and its waited-for children."""
+    """Run cmd; wall seconds, exit code, peak RSS (MB) of the largest single process among it and
+    its waited-for children (wait4), and the peak of the whole process tree's summed RSS
+    (sampled from /proc every 0.2 s: parent and workers together)."""
     load = os.getloadavg()[0]
+    tree_peak = 0
     with log.open("wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
         deadline = started + timeout
+        next_sample = started
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            if time.perf_counter() > deadline:
+            now = time.perf_counter()
+            if now > deadline:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
+            if now >= next_sample:
+                tree_peak = max(tree_peak, tree_rss_kb(proc.pid))
+                next_sample = now + 0.2
             time.sleep(0.01)
         seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     return {"seconds": round(seconds, 3), "rc": proc.returncode,
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "load1": round(load, 2)}
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "peak_tree_rss_mb": round(tree_peak / 1024, 1),
+            "load1": round(load, 2)}
+
+
+def tree_rss_kb(root: int) -> int:
+    """Summed resident memory (kB) of root and all its descendants, from /proc."""
+    parent, rss = {}, {}
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read()
+            fields = stat[stat.rindex(b")") + 2:].split()
+            parent[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * page_kb
+        except (OSError, ValueError, IndexError):
+            continue
+    total, todo = 0, [root]
+    children: dict[int, list[int]] = {}
+    for pid, ppid in parent.items():
+        children.setdefault(ppid, []).append(pid)
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += children.get(pid, [])
+    return total
 
 
 def median(values):
@@ -157,6 +192,7 @@ def bench_extraction(project: Path, n: int, repeats: int, jobs_all: int, logs: P
         out[f"jobs{jobs}"] = {"jobs": jobs, "runs": runs, "median_s": secs,
                               "articles_per_s": round(n / secs, 1),
                               "peak_rss_mb": max(m["peak_rss_mb"] for m in runs),
+                              "peak_tree_rss_mb": max(m["peak_tree_rss_mb"] for m in runs),
                               "failed": runs[-1]["failed"], "summary": summary_line(logs / f"extract-j{jobs}-{r}.log")}
     out["identical_output"] = len(set(digests.values())) == 1
     out["articles_written"] = len(list((facts / "articles").glob("*.yaml")))
@@ -224,7 +260,8 @@ def build_once(project: Path, logs: Path, tag: str) -> dict:
 
 def summarize_builds(runs: list[dict], stats: dict) -> dict:
     out = {"runs": runs, "median_s": median([m["seconds"] for m in runs]),
-           "peak_rss_mb": max(m["peak_rss_mb"] for m in runs), "warnings": runs[-1]["warnings"]}
+           "peak_rss_mb": max(m["peak_rss_mb"] for m in runs),
+           "peak_tree_rss_mb": max(m["peak_tree_rss_mb"] for m in runs), "warnings": runs[-1]["warnings"]}
     out.update(stats)
     return out
 
@@ -288,6 +325,19 @@ def make_plain_project(plain: Path, pages: int, content_bytes: int, sentences: l
                                    encoding="utf-8")
 
 
+def bench_floor(n: int, work: Path, repeats: int, content_bytes: int, sentences: list[str]) -> dict:
+    """The floor alone (before the factsheets site exists, or to re-measure it): plain MkDocs +
+    Material building n simple pages (index included) of about content_bytes of text each."""
+    plain_dir = work / "runs" / f"floor-{n}"
+    make_plain_project(plain_dir, n, content_bytes, sentences)
+    (plain_dir / "logs").mkdir(exist_ok=True)
+    print(f"== floor: plain MkDocs + Material, {n} pages of ~{content_bytes} bytes", flush=True)
+    runs = [build_once(plain_dir, plain_dir / "logs", f"plain-{r}") for r in range(repeats)]
+    res = summarize_builds(runs, site_stats(plain_dir / "site"))
+    res.update({"pages_requested": n, "content_bytes": content_bytes, "repeats": repeats})
+    return res
+
+
 # --- serve ------------------------------------------------------------------------------------
 
 def free_port() -> int:
@@ -304,6 +354,17 @@ def fetch(url: str, timeout: float = 5.0) -> str | None:
         return None
 
 
+def article_page(site: Path, article_id: str) -> str:
+    """The URL path of an article's page in a built site: a folder or file named by its id."""
+    for p in sorted(site.rglob("*.html")):
+        rel = p.relative_to(site).as_posix()
+        if p.name == "index.html" and p.parent.name == article_id:
+            return rel[: -len("index.html")]
+        if p.stem == article_id:
+            return rel
+    raise SystemExit(f"no page for article {article_id} in {site}")
+
+
 def bench_serve(project: Path, edits: int, logs: Path) -> dict:
     """Edit one article's title; seconds until the served page shows it (livereload on)."""
     port = free_port()
@@ -311,7 +372,7 @@ def bench_serve(project: Path, edits: int, logs: Path) -> dict:
     articles = sorted((project / "facts" / "articles").glob("*.yaml"))
     target = articles[len(articles) // 2]
     original = target.read_bytes()
-    url = f"{base}/article/{target.stem}/"
+    url = f"{base}/{article_page(project / 'site', target.stem)}"
     log = logs / "serve.log"
     started = time.perf_counter()
     load = os.getloadavg()[0]
@@ -441,6 +502,9 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=HERE / "work")
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument("--merge", action="store_true", help="keep corpora already in --out that this run does not measure")
+    ap.add_argument("--floor-only", action="store_true",
+                    help="only the plain MkDocs floor, with as many pages as articles in --sizes")
+    ap.add_argument("--floor-bytes", type=int, default=4000, help="text per page for --floor-only")
     ap.add_argument("--no-docs", dest="docs", action="store_false", help="do not rewrite docs/performance.md")
     args = ap.parse_args(argv)
     if args.quick:
@@ -452,9 +516,9 @@ def main(argv=None) -> int:
     if args.merge and args.out.is_file():
         old = json.loads(args.out.read_text(encoding="utf-8"))
         results["corpora"] = old.get("corpora", {})
-        if "serve" in old:
-            results["serve"] = old["serve"]
-    results["startup_s"] = bench_startup(args.work / "runs")
+        for key in ("serve", "floor"):
+            if key in old:
+                results[key] = old[key]
     sentences = make_corpus.real_sentences()
 
     def save():
@@ -463,6 +527,18 @@ def main(argv=None) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
+    if args.floor_only:
+        results.setdefault("floor", {})
+        for n in args.sizes:
+            results["floor"][str(n)] = bench_floor(n, args.work, args.repeats if n < 5000 else args.big_repeats,
+                                                   args.floor_bytes, sentences)
+            save()
+        if args.docs:
+            import report
+
+            report.write(results)
+        return 0
+    results["startup_s"] = bench_startup(args.work / "runs")
     todo = ([("gsr", gsr_corpus(args.work), args.repeats)] if args.gsr else [])
     for n in args.sizes:
         todo.append((str(n), synthetic_corpus(args.work, n), args.repeats if n < 5000 else args.big_repeats))

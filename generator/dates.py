@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 
-import yaml
-
-from .errors import LexiconError
+from . import yamlio
+from .errors import LexiconError, display_path
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 MONTHS_FILE = "months.yaml"
@@ -37,49 +37,76 @@ MAX_DATE_LINE = 200  # characters: a longer line is a sentence, not a date line
 # --- lexicon files ----------------------------------------------------------------
 
 
-def read_lexicon(name: str, directory: Path | None = None) -> dict:
-    """One lexicon file as a mapping; LexiconError naming the file when it cannot be."""
-    path = (directory or LEXICON_DIR) / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{path}: YAML does not parse: {exc}") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: expected a mapping of sections at the top")
-    return data
+class LexiconFile:
+    """One lexicon file read with the line and column of every value, so that each
+    check can fail as `path:line:col: entry 'months[3][1]': message`."""
+
+    def __init__(self, name: str, directory: Path | None = None):
+        self.path = Path(directory or LEXICON_DIR) / name
+        self.shown = display_path(self.path)
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LexiconError(f"{self.shown}: cannot read ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise LexiconError(f"{self.shown}: not UTF-8 text") from None
+        try:
+            self.data, self.marks = yamlio.load(text, self.shown)
+        except yamlio.YamlProblem as exc:
+            raise LexiconError(str(exc.problem)) from None
+        if not isinstance(self.data, dict):
+            self.fail((), "expected a mapping of sections at the top of the file")
+
+    def fail(self, where: tuple, message: str) -> NoReturn:
+        line, col = self.marks.of(where)
+        entry = "".join(f"[{w}]" if isinstance(w, int) else f".{w}" if i else str(w) for i, w in enumerate(where))
+        prefix = f"{self.shown}:{line}:{col}: " + (f"entry '{entry}': " if entry else "")
+        raise LexiconError(prefix + message)
+
+    def get(self, where: tuple):
+        value = self.data
+        for w in where:
+            value = value.get(w) if isinstance(value, dict) else None
+        return value
+
+    def mapping(self, where: tuple, what: str = "a mapping") -> dict:
+        value = self.get(where)
+        if not isinstance(value, dict) or not value:
+            self.fail(where, f"expected {what}, got {_kind(value)}")
+        return value
+
+    def words(self, where: tuple, *, required: bool = True) -> list[str]:
+        """A list of non-empty strings (the spellings of one section)."""
+        value = self.get(where)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or not value:
+            self.fail(where, f"expected a non-empty list of words, got {_kind(value)}")
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.fail(where + (i,), f"expected a non-empty string, got {item!r}")
+        return [item.strip() for item in value]
+
+    def numbered(self, key: str, lo: int, hi: int) -> dict[int, list[str]]:
+        """A section `{number: [spellings]}` that must cover lo..hi exactly."""
+        value = self.mapping((key,), f"a mapping of the numbers {lo}-{hi} to spellings")
+        for k in value:
+            if isinstance(k, bool) or not isinstance(k, int) or not lo <= k <= hi:
+                self.fail((key, k), f"{k!r} is not a number from {lo} to {hi}")
+        missing = sorted(set(range(lo, hi + 1)) - set(value))
+        if missing:
+            self.fail((key,), f"missing {', '.join(map(str, missing))}")
+        return {k: self.words((key, k)) for k in sorted(value)}
+
+    def only(self, where: tuple, known) -> None:
+        """Refuse keys that are not in `known` (a typo would silently do nothing)."""
+        for k in self.get(where) or {}:
+            if k not in known:
+                self.fail(where + (k,), f"unknown section (known: {', '.join(map(str, known))})")
 
 
-def words_list(data: dict, key: str, path: str, *, required: bool = True) -> list[str]:
-    """A section that must be a list of non-empty strings."""
-    value = data.get(key)
-    if value is None and not required:
-        return []
-    if not isinstance(value, list) or not value:
-        raise LexiconError(f"{path}: {key}: expected a non-empty list of words")
-    for i, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            raise LexiconError(f"{path}: {key}[{i}]: expected a non-empty string, got {item!r}")
-    return [item.strip() for item in value]
-
-
-def numbered(data: dict, key: str, path: str, lo: int, hi: int) -> dict[int, list[str]]:
-    """A section `{number: [spellings]}` that must cover lo..hi exactly."""
-    value = data.get(key)
-    if not isinstance(value, dict):
-        raise LexiconError(f"{path}: {key}: expected a mapping of numbers to spellings")
-    out: dict[int, list[str]] = {}
-    for k, spellings in value.items():
-        if not isinstance(k, int) or not lo <= k <= hi:
-            raise LexiconError(f"{path}: {key}: {k!r}: expected a number from {lo} to {hi}")
-        out[k] = words_list(value, k, f"{path}: {key}")
-    missing = sorted(set(range(lo, hi + 1)) - set(out))
-    if missing:
-        raise LexiconError(f"{path}: {key}: missing {missing}")
-    return out
+def _kind(value) -> str:
+    return "nothing" if value is None else "an empty list" if value == [] else type(value).__name__
 
 
 # --- folding (length-preserving apart from deleted marks) ----------------------
@@ -144,50 +171,46 @@ def _alternation(spellings, clitics: bool = False) -> str:
 class Lexicon:
     """months.yaml, validated and compiled."""
 
-    def __init__(self, data: dict, path: str):
-        self.month_of: dict[str, int] = {}
-        for n, spellings in numbered(data, "months", path, 1, 12).items():
-            for s in spellings:
-                key = _key(s)
-                if self.month_of.get(key, n) != n:
-                    raise LexiconError(f"{path}: months: {n}: '{s}' is already month {self.month_of[key]}")
-                self.month_of[key] = n
-        self.weekday_of: dict[str, int] = {}
-        for n, spellings in numbered(data, "weekdays", path, 1, 7).items():
-            for s in spellings:
-                key = _key(s)
-                if self.weekday_of.get(key, n) != n:
-                    raise LexiconError(f"{path}: weekdays: {n}: '{s}' is already weekday {self.weekday_of[key]}")
-                self.weekday_of[key] = n
-        self.ordinal_of = {_key(s): n for n, ss in numbered(data, "day_ordinals", path, 1, 31).items() for s in ss}
-        rel = data.get("relative")
-        if not isinstance(rel, dict):
-            raise LexiconError(f"{path}: relative: expected a mapping")
-        rpath = f"{path}: relative"
-        r = {k: words_list(rel, k, rpath) for k in (
-            "past", "current", "next", "this_month", "last_month", "next_month",
-            "day_before_yesterday", "yesterday", "today", "tomorrow", "weekday_lead")}
-        unknown = set(rel) - set(r)
-        if unknown:
-            raise LexiconError(f"{rpath}: unknown entries {sorted(unknown)}")
+    SECTIONS = ("months", "hijri_months", "weekdays", "weekday_not_after", "weekday_not_before", "day_ordinals",
+                "relative", "month_leads", "published_labels", "updated_labels")
+    RELATIVE = ("past", "current", "next", "this_month", "last_month", "next_month",
+                "day_before_yesterday", "yesterday", "today", "tomorrow", "weekday_lead")
+
+    def __init__(self, f: LexiconFile):
+        f.only((), self.SECTIONS)
+        months, weekdays = f.numbered("months", 1, 12), f.numbered("weekdays", 1, 7)
+        ordinals = f.numbered("day_ordinals", 1, 31)
+        self.month_of = self._table(f, "months", months, "month")
+        self.weekday_of = self._table(f, "weekdays", weekdays, "weekday")
+        self.ordinal_of = self._table(f, "day_ordinals", ordinals, "day")
+        f.mapping(("relative",), "a mapping of relative expressions")
+        f.only(("relative",), self.RELATIVE)
+        r = {k: f.words(("relative", k)) for k in self.RELATIVE}
         self.qualifier_of = {_key(s): q for q in ("past", "current", "next") for s in r[q]}
         self.month_shift = {_key(s): d for d, k in ((0, "this_month"), (-1, "last_month"), (1, "next_month"))
                             for s in r[k]}
         self.day_shift = {_key(s): d for d, k in ((-2, "day_before_yesterday"), (-1, "yesterday"), (0, "today"),
                                                   (1, "tomorrow")) for s in r[k]}
-        self.not_after = {_key(s) for s in words_list(data, "weekday_not_after", path)}
-        self.not_before = {_key(s) for s in words_list(data, "weekday_not_before", path)}
-        self.month_leads = words_list(data, "month_leads", path)
-        self.published_labels = words_list(data, "published_labels", path)
-        self.updated_labels = words_list(data, "updated_labels", path)
-        self.hijri = words_list(data, "hijri_months", path)
-        known = {"months", "hijri_months", "weekdays", "weekday_not_after", "weekday_not_before", "day_ordinals",
-                 "relative", "month_leads", "published_labels", "updated_labels"}
-        if set(data) - known:
-            raise LexiconError(f"{path}: unknown sections {sorted(set(data) - known)}")
-        self._compile(r, [s for ss in numbered(data, "months", path, 1, 12).values() for s in ss],
-                      [s for ss in numbered(data, "weekdays", path, 1, 7).values() for s in ss],
-                      [s for ss in numbered(data, "day_ordinals", path, 1, 31).values() for s in ss])
+        self.not_after = {_key(s) for s in f.words(("weekday_not_after",))}
+        self.not_before = {_key(s) for s in f.words(("weekday_not_before",))}
+        self.month_leads = f.words(("month_leads",))
+        self.published_labels = f.words(("published_labels",))
+        self.updated_labels = f.words(("updated_labels",))
+        self.hijri = f.words(("hijri_months",))
+        self._compile(r, [s for ss in months.values() for s in ss], [s for ss in weekdays.values() for s in ss],
+                      [s for ss in ordinals.values() for s in ss])
+
+    @staticmethod
+    def _table(f: LexiconFile, section: str, numbered: dict[int, list[str]], what: str) -> dict[str, int]:
+        """Folded spelling → number; a spelling given to two numbers is an error."""
+        table: dict[str, int] = {}
+        for n, spellings in numbered.items():
+            for i, s in enumerate(spellings):
+                key = _key(s)
+                if table.get(key, n) != n:
+                    f.fail((section, n, i), f"'{s}' is already {what} {table[key]}")
+                table[key] = n
+        return table
 
     def _compile(self, r, months, weekdays, ordinals):
         month = _alternation(months, clitics=True)
@@ -225,7 +248,8 @@ class Lexicon:
             rf"(?<!\w)(?:{labels})(?!\w)",
             rf"(?<!\w)(?:{lead}|{weekday})(?!\w)",
             r"t?\d\d?:\d\d(?::\d\d)?(?:\.\d+)?(?:z|[+\-]\d\d:?\d\d)?(?:\s*(?:am|pm|ص|م|مساء|صباحا)(?!\w))?",
-            r"(?<!\w)(?:gmt|utc)(?:\s*[+\-]\s*\d\d?)?(?!\w)",
+            r"(?<!\w)(?:gmt|utc|gst|ast|eet|eest|cet|cest|msk|trt|irst|pkt|bst|est|edt|pst|pdt)"
+            r"(?:\s*[+\-]\s*\d\d?)?(?!\w)",
             r"(?<!\w)بتوقيت(?:\s+[^\s()|,]+){1,2}",
             rf"(?<!\d)\d\d?\s+(?:{_alternation(self.hijri)})\s+1[34]\d\d(?:\s*ه)?(?!\w)",
             r"(?<!\d)1[34]\d\d\s*ه(?!\w)",
@@ -249,8 +273,7 @@ def _key(spelling: str) -> str:
 
 @lru_cache(maxsize=4)
 def lexicon(directory: Path | None = None) -> Lexicon:
-    path = (directory or LEXICON_DIR) / MONTHS_FILE
-    return Lexicon(read_lexicon(MONTHS_FILE, directory), str(path))
+    return Lexicon(LexiconFile(MONTHS_FILE, directory))
 
 
 # --- resolving ---------------------------------------------------------------------

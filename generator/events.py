@@ -1,34 +1,43 @@
 """Cross-article events: which facts report the same happening.
 
-Facts are clustered in buckets of the same type and the same actors, then by
-date inside a bucket. Everything is dictionary look-ups and a union-find, so
-the cost grows with the number of facts, never with its square.
+Facts are clustered in buckets of the same type, then by shared "anchors"
+(who) and by date (when). Everything is dictionary look-ups and a union-find,
+so the cost grows with the number of facts, never with its square.
 
-Who must agree (the bucket, and the "anchors" a fact shares with others):
+Who must agree (the bucket, and the anchors a fact shares with others):
 
-- meeting: the set of persons among the participants (all participants when
-  fewer than two are persons), and the kind: a `call` (by phone) is never the
-  same happening as a `meeting`, `talks` or `conference`, whatever the dates;
-  those three are interchangeable words for meeting in person.
+- meeting: a pair of the same persons among the participants (all
+  participants when fewer than two are persons), and the kind: a `call` (by
+  phone) is never the same happening as a `meeting`, `talks` or `conference`,
+  whatever the dates; those three are interchangeable words for meeting in
+  person. A report of A, B and C meeting and one of A meeting B may merge.
 - visit: the same visitor and destination (`planned` and `done` may merge).
 - agreement: the same set of party countries (a party that is a person or a
   body counts as its `country` when it has one).
 - strike: the same attacker (or both unknown) and at least one shared target;
-  a strike without targets compares on its place, else only with other
-  strikes without targets or place. A strike with neither attacker nor targets
-  stays alone.
+  on the same day, the same `place` is enough too (one operation by one
+  attacker in one country, whichever of its targets a report names). A strike
+  without targets compares on its place, else only with other strikes
+  without targets or place. A strike with neither attacker nor targets stays
+  alone.
 - statement: the same speaker and the same text after normalisation
   (diacritics, alef forms, spaces, punctuation); otherwise one event per
   statement.
 
-When (inside a bucket): facts dated to the same day merge. A fact dated to a
-month joins the one day-cluster of that month if there is exactly one;
-with none it merges with the other month-dated facts of that month; with
-several it stays apart. A fact without a date joins the one dated cluster
-of its bucket, if there is exactly one that the article's publication date
-allows (a past happening cannot be dated after the article reporting it, a
-`planned` one not before it); otherwise it merges only with undated facts of
-its own article (statements: of any article).
+When (inside a bucket):
+
+1. Facts dated to the same day merge.
+2. A fact dated to a month joins the one day-cluster of that month if there
+   is exactly one; with none it merges with the other month-dated facts of
+   that month; with several it stays apart.
+3. A fact without a date joins the one dated cluster of its bucket that the
+   article's publication date allows (a past happening cannot be dated after
+   the article reporting it, a `planned` one not before it). When there is no
+   such single cluster, undated facts merge with the undated facts of their
+   own article and with those of articles published in the same month; an
+   undated fact of an article without a publication date joins the one such
+   group there is, if only one. Statements have no dates: the same text
+   merges across articles.
 
 An editor's `event: <id>` on a fact overrides all this: the facts with the
 same value form one event with that id, and never join other clusters.
@@ -41,10 +50,11 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import combinations
 
 from .errors import Problem, display_path
 from .model import EVENT_TYPE_OF, EVENT_TYPES, Article, Event, Fact
-from .normalize import squash
+from .normalize import WORD, bare, squash
 from .store import Facts
 
 KIND_OF_TYPE = {t: k for k, t in EVENT_TYPE_OF.items()}  # "meeting" -> "meetings"
@@ -87,36 +97,48 @@ class _UnionFind:
 # --- who must agree -------------------------------------------------------------
 
 _NO_TARGET = ("none",)
+_ANY = frozenset({""})
+_NOTHING: frozenset = frozenset()
+MAX_PAIRED = 12  # more persons than this (a summit): the whole set is the one anchor
 
 
-def _signature(item: _Item, facts: Facts) -> tuple[Hashable, frozenset] | None:
-    """(bucket, anchors) of a fact, or None when it can never merge by itself."""
+@dataclass(frozen=True, slots=True)
+class _Signature:
+    bucket: Hashable
+    anchors: frozenset  # shared with another fact of the bucket: may be the same happening
+    same_day: frozenset = _NOTHING  # enough only when the day is the same too
+
+
+def _signature(item: _Item, facts: Facts) -> _Signature | None:
+    """Who a fact is about, or None when it can never merge by itself."""
     fact, kind = item.fact, item.kind
     if kind == "meetings":
-        persons = {p for p in fact.participants if _kind(facts, p) == "person"}
-        members = frozenset(persons if len(persons) >= 2 else fact.participants)
+        persons = sorted({p for p in fact.participants if _kind(facts, p) == "person"})
+        members = persons if len(persons) >= 2 else sorted(set(fact.participants))
         if len(members) < 2:
             return None
-        return ("meeting", "call" if fact.kind == "call" else "met", members), frozenset({""})
+        if len(members) > MAX_PAIRED:
+            anchors = frozenset({tuple(members)})
+        else:
+            anchors = frozenset(combinations(members, 2))
+        return _Signature(("meeting", "call" if fact.kind == "call" else "met"), anchors)
     if kind == "visits":
-        return ("visit", fact.visitor, fact.destination), frozenset({""})
+        return _Signature(("visit", fact.visitor, fact.destination), _ANY)
     if kind == "agreements":
         countries = frozenset(_country_of(facts, p) for p in fact.parties)
         if len(countries) < 2:
             countries = frozenset(fact.parties)
-        return ("agreement", countries), frozenset({""})
+        return _Signature(("agreement", countries), _ANY)
     if kind == "strikes":
         if fact.attacker is None and not fact.targets:
             return None
+        place = frozenset({("place", fact.place)}) if fact.place else _NOTHING
         if fact.targets:
             anchors = frozenset(("target", t) for t in fact.targets)
-        elif fact.place:
-            anchors = frozenset({("place", fact.place)})
-        else:
-            anchors = frozenset({_NO_TARGET})
-        return ("strike", fact.attacker), anchors
+            return _Signature(("strike", fact.attacker), anchors, place if fact.attacker else _NOTHING)
+        return _Signature(("strike", fact.attacker), place or frozenset({_NO_TARGET}))
     if kind == "statements":
-        return ("statement", fact.speaker), frozenset({squash(fact.text)})
+        return _Signature(("statement", fact.speaker), frozenset({squash(fact.text)}))
     raise ValueError(f"unknown kind of fact: {kind}")
 
 
@@ -134,6 +156,8 @@ def _country_of(facts: Facts, entity_id: str) -> str:
 
 # --- when: clustering inside one bucket -------------------------------------------
 
+Member = tuple[int, frozenset]  # (item number, anchors)
+
 
 def _fits(cluster_date: str, item: _Item) -> bool:
     """May an undated fact of this article be about a happening on cluster_date?"""
@@ -143,15 +167,20 @@ def _fits(cluster_date: str, item: _Item) -> bool:
     return cluster_date >= published if item.planned else cluster_date <= published
 
 
-def _cluster_bucket(members: list[tuple[int, frozenset]], items: list[_Item], uf: _UnionFind,
+def _cluster_bucket(members: list[tuple[int, _Signature]], items: list[_Item], uf: _UnionFind,
                     undated_across_articles: bool) -> None:
-    days, months, undated = [], [], []
-    for i, anchors in members:
+    days: list[Member] = []
+    months: list[Member] = []
+    undated: list[Member] = []
+    same_day: list[Member] = []
+    for i, sig in members:
         date = items[i].date
-        (undated if date is None else days if len(date) == 10 else months).append((i, anchors))
+        (undated if date is None else days if len(date) == 10 else months).append((i, sig.anchors))
+        if date is not None and len(date) == 10 and sig.same_day:
+            same_day.append((i, sig.same_day))
 
-    # 1. the same day and a shared anchor
-    _merge_on(days, uf, lambda i, a: (a, items[i].date))
+    # 1. the same day and a shared anchor (or a shared same-day anchor)
+    _merge_on(days + same_day, uf, lambda i, a: (a, items[i].date))
     day_roots: dict[tuple, set[int]] = defaultdict(set)  # (anchor, month) -> day clusters
     for i, anchors in days:
         root = uf.find(i)
@@ -168,28 +197,57 @@ def _cluster_bucket(members: list[tuple[int, frozenset]], items: list[_Item], uf
             month_only.append((i, anchors))
     _merge_on(month_only, uf, lambda i, a: (a, items[i].date))
 
-    # 3. no date: the one dated cluster the article allows, else its own article's undated facts
+    # 3. no date: the one dated cluster the article allows, else by article and publication month
     if undated:
-        dated_roots: dict[Hashable, set[int]] = defaultdict(set)
-        cluster_date: dict[int, str] = {}
-        for i, anchors in days + months:
-            root = uf.find(i)
-            date = items[i].date
-            if len(cluster_date.get(root, "")) < len(date):
-                cluster_date[root] = date
-            for a in anchors:
-                dated_roots[a].add(root)
-        alone = []
-        for i, anchors in undated:
-            found = _candidates(anchors, dated_roots, cluster_date, items[i])
-            if len(found) == 1:
-                uf.attach(i, found.pop())
-            else:
-                alone.append((i, anchors))
+        alone = _place_undated(undated, days + months, items, uf)
         if undated_across_articles:
             _merge_on(alone, uf, lambda i, a: a)
         else:
-            _merge_on(alone, uf, lambda i, a: (a, items[i].article))
+            _merge_undated(alone, items, uf)
+
+
+def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item], uf: _UnionFind) -> list[Member]:
+    """Attach each undated fact to the one dated cluster it can belong to; return the others."""
+    if not dated:
+        return undated
+    dated_roots: dict[Hashable, set[int]] = defaultdict(set)
+    cluster_date: dict[int, str] = {}
+    for i, anchors in dated:
+        root = uf.find(i)
+        date = items[i].date
+        if len(cluster_date.get(root, "")) < len(date):
+            cluster_date[root] = date
+        for a in anchors:
+            dated_roots[a].add(root)
+    alone = []
+    for i, anchors in undated:
+        found = _candidates(anchors, dated_roots, cluster_date, items[i])
+        if len(found) == 1:
+            uf.attach(i, found.pop())
+        else:
+            alone.append((i, anchors))
+    return alone
+
+
+def _merge_undated(alone: list[Member], items: list[_Item], uf: _UnionFind) -> None:
+    """Undated facts with no dated cluster to join: the same article, or articles of the same
+    publication month, tell of the same happening; an article without a publication date
+    joins the one such group of its anchors, if there is only one."""
+    _merge_on(alone, uf, lambda i, a: (a, items[i].article))
+    published = [(i, anchors) for i, anchors in alone if items[i].published]
+    _merge_on(published, uf, lambda i, a: (a, items[i].published[:7]))
+    groups: dict[Hashable, set[int]] = defaultdict(set)
+    for i, anchors in published:
+        root = uf.find(i)
+        for a in anchors:
+            groups[a].add(root)
+    for i, anchors in alone:
+        if items[i].published:
+            continue
+        own = uf.find(i)
+        found = set().union(*(groups.get(a, ()) for a in anchors)) - {own}
+        if len(found) == 1:
+            uf.attach(i, found.pop())
 
 
 def _candidates(anchors: frozenset, dated_roots: dict, cluster_date: dict[int, str], item: _Item) -> set[int]:
@@ -204,7 +262,7 @@ def _candidates(anchors: frozenset, dated_roots: dict, cluster_date: dict[int, s
     return found
 
 
-def _merge_on(members: Iterable[tuple[int, frozenset]], uf: _UnionFind, key) -> None:
+def _merge_on(members: Iterable[Member], uf: _UnionFind, key) -> None:
     """Merge the facts that share key(i, anchor) for any of their anchors."""
     first: dict[Hashable, int] = {}
     for i, anchors in members:
@@ -294,14 +352,14 @@ def _cluster(facts: Facts) -> list[Event]:
     items = _items(facts)
     uf = _UnionFind(len(items))
     overrides: dict[str, list[int]] = defaultdict(list)
-    buckets: dict[Hashable, list[tuple[int, frozenset]]] = defaultdict(list)
+    buckets: dict[Hashable, list[tuple[int, _Signature]]] = defaultdict(list)
     for i, item in enumerate(items):
         if item.fact.event:
             overrides[item.fact.event].append(i)
             continue
         signature = _signature(item, facts)
         if signature is not None:
-            buckets[signature[0]].append((i, signature[1]))
+            buckets[signature.bucket].append((i, signature))
     for bucket, members in buckets.items():
         _cluster_bucket(members, items, uf, undated_across_articles=bucket[0] == "statement")
 
@@ -426,3 +484,108 @@ def event_problems(facts: Facts) -> list[Problem]:
                                     f"an event has one type, so this {event_type} becomes a separate event",
                                     severity="warning"))
     return problems
+
+
+# --- where the reports differ: for the event page's side-by-side view ---------------------
+
+# The fields compared for each type of event, in display order; entity fields hold ids.
+VERSION_FIELDS = {
+    "meeting": ("participants", "kind", "place", "date"),
+    "visit": ("visitor", "destination", "status", "date"),
+    "agreement": ("parties", "subject", "status", "date"),
+    "strike": ("attacker", "targets", "place", "means", "date"),
+    "statement": ("speaker", "text"),
+}
+ENTITY_FIELDS = frozenset({"participants", "place", "visitor", "destination", "parties", "attacker", "targets",
+                           "speaker"})
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One way the reports of an event tell one field.
+
+    `value` is the field's value: a string, or a tuple for list fields (entity
+    ids for entity fields, sorted). `written` is, for entity fields, how the
+    reports' evidence names those entities ("جيش الظلم" where another report
+    says "جيش العدل"), in the order of `value`; empty for other fields.
+    `refs` are the (article id, index) of the facts that tell it this way.
+    Namings that are part of one another ("مارلين لواندا", "ناقلة النفط مارلين
+    لواندا") are one version, shown with the spelling of its most reports.
+    """
+
+    value: str | tuple[str, ...]
+    written: tuple[str, ...]
+    refs: tuple[tuple[str, int], ...]
+
+
+def event_versions(event: Event, facts: Facts) -> dict[str, list[Version]]:
+    """Every compared field of an event (VERSION_FIELDS) -> its versions across the reports,
+    the most told first (then by first report). A report that leaves a field empty (no
+    date, no means, no place) gives no version for it: silence is not a disagreement."""
+    kind = KIND_OF_TYPE[event.type]
+    told: dict[str, dict[tuple, list[tuple[str, int]]]] = {f: {} for f in VERSION_FIELDS[event.type]}
+    for ref in event.facts:
+        article = facts.articles.get(ref.article)
+        of_kind = getattr(article, kind, []) if article else []
+        if ref.index >= len(of_kind):
+            continue
+        fact = of_kind[ref.index]
+        for name in told:
+            value = _field_value(fact, name)
+            if not value:
+                continue
+            written = _written(value, fact.evidence, facts) if name in ENTITY_FIELDS else ()
+            told[name].setdefault((value, written), []).append((ref.article, ref.index))
+    out = {}
+    for name, versions in told.items():
+        ranked = sorted(versions.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+        kept: list[tuple[tuple, list]] = []
+        for (value, written), refs in ranked:  # "عبد اللهيان" is the same naming as "حسين أمير عبد اللهيان"
+            same = next((k for k in kept if k[0][0] == value and _same_naming(k[0][1], written)), None)
+            if same:
+                same[1].extend(refs)
+            else:
+                kept.append(((value, written), list(refs)))
+        out[name] = [Version(value, written, tuple(sorted(refs))) for (value, written), refs in kept]
+    return out
+
+
+def event_differences(event: Event, facts: Facts) -> dict[str, list[Version]]:
+    """Only the fields the reports tell in more than one way (see event_versions)."""
+    return {name: versions for name, versions in event_versions(event, facts).items() if len(versions) > 1}
+
+
+def _same_naming(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Each name of one is a shorter or longer form of the other's: every word of the
+    name with fewer words starts like a word of the other ("عبد اللهيان" in "حسين أمير عبد
+    اللهيان", "الحوثيون" and "جماعة الحوثي"), but "جيش الظلم" is not "جيش العدل"."""
+    return all(_same_name(a, b) for a, b in zip(one, other))
+
+
+def _same_name(a: str, b: str) -> bool:
+    short, long_ = sorted(([bare(w) for w in WORD.findall(x)] for x in (a, b)), key=len)
+    return all(any(w.startswith(v) or v.startswith(w) for v in long_ if min(len(v), len(w)) >= 3 or v == w)
+               for w in short)
+
+
+def _field_value(fact: Fact, name: str) -> str | tuple[str, ...] | None:
+    value = getattr(fact, name, None)
+    if isinstance(value, list):
+        return tuple(sorted(value)) if name in ENTITY_FIELDS else tuple(value)
+    return value
+
+
+def _written(value: str | tuple[str, ...], evidence: str, facts: Facts) -> tuple[str, ...]:
+    ids = value if isinstance(value, tuple) else (value,)
+    return tuple(written_name(facts.entities.get(i), evidence) or i for i in ids)
+
+
+def written_name(entity, evidence: str) -> str | None:
+    """The entity's name or alias that the evidence uses (the longest found, compared
+    folded and without spaces); its canonical name when the evidence uses none of them
+    (a pronoun, a title); None for an unknown entity."""
+    if entity is None:
+        return None
+    text = squash(evidence)
+    found = [s for s in (entity.name, *entity.aliases) if squash(s) and squash(s) in text]
+    return max(found, key=lambda s: len(squash(s))) if found else entity.name

@@ -64,11 +64,13 @@ def read_article(path: Path) -> tuple[str, list[str]]:
     if len(raw) > MAX_BYTES:
         fail(_too_big(len(raw)))
     text, notes = _decode(raw, fail)
+    text, notes = _repair_mojibake(text, notes, fail)
     for sep in ("\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"):
         if sep in text:
             text = text.replace(sep, "\n")
     if _BLANK.match(text):
-        fail("empty article")
+        fail("empty article" if not text else "empty article (only spaces and blank lines)")
+    _check_arabic(text, fail)
     return text, notes
 
 
@@ -112,6 +114,41 @@ def _decode(raw: bytes, fail) -> tuple[str, list[str]]:
     return text, []
 
 
+# Arabic written as UTF-8 and then read as a one-byte code page: "ط§ظ„" (via Windows-1256)
+# or "Ø§Ù„" (via Latin-1 / Windows-1252). The lead bytes 0xD8/0xD9 of Arabic letters turn
+# into these two characters, so they make up a third or more of the letters.
+_MOJIBAKE = (("ط", "ظ", "cp1256", "Windows-1256"), ("Ø", "Ù", "cp1252", "Latin-1/Windows-1252"))
+
+
+def _repair_mojibake(text: str, notes: list[str], fail) -> tuple[str, list[str]]:
+    sample = text[:50000]
+    letters = len(_LETTER.findall(sample)) or 1
+    for a, b, codec, name in _MOJIBAKE:
+        if sample.count(a) + sample.count(b) < max(10, 0.3 * letters):
+            continue
+        try:
+            raw = b"".join(bytes([ord(c)]) if ord(c) < 256 and codec == "cp1252" else c.encode(codec) for c in text)
+            repaired = raw.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            fail(f"reads as garbled Arabic (UTF-8 text that was once opened as {name}) and cannot be "
+                 "repaired; save the original article as UTF-8")
+        if _plausibly_arabic(repaired):
+            return repaired, [*notes, f"repaired garbled text: UTF-8 Arabic that had been read as {name}"]
+    return text, notes
+
+
+def _check_arabic(text: str, fail) -> None:
+    """An article must be Arabic text: not Latin only, not digits and symbols."""
+    sample = text[:200000]
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    letters = len(_LETTER.findall(sample))
+    if arabic == 0:
+        fail("has no Arabic text" + (" (only Latin or other letters)" if letters else " (no letters at all)")
+             + ": not an Arabic news article")
+    if arabic < 20 or arabic < 0.3 * letters:
+        fail(f"is mostly not Arabic ({arabic} Arabic letters of {letters}): not an Arabic news article")
+
+
 def _check_text(text: str, fail) -> None:
     controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 200):
@@ -133,9 +170,13 @@ def _plausibly_arabic(text: str) -> bool:
 # --- the lexicon ----------------------------------------------------------------------
 
 
+_INNER_DOT = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
+
+
 def _key(text: str) -> str:
-    """Folded, lower-case, single-spaced: the form every phrase is compared in."""
-    return " ".join(dates.fold(text).split())
+    """Folded, lower-case, single-spaced: the form every phrase is compared in
+    (a dot between letters is a space: "العربية.نت", "أ.ف.ب")."""
+    return " ".join(_INNER_DOT.sub(" ", dates.fold(text)).split())
 
 
 @dataclass
@@ -151,50 +192,36 @@ class Boilerplate:
 
 _SET_SECTIONS = ("ui_words", "section_names", "caption_words", "photo_credits", "byline_words", "known_outlets",
                  "not_outlets", "dateline_places", "inline_list_ends", "outlet_hints")
-_LIST_SECTIONS = ("source_labels", "byline_labels", "caption_starts")
-_PATTERNS = ("url", "copyright", "dateline", "lead_agency")
+_LIST_SECTIONS = ("source_labels", "byline_labels", "caption_starts", "prompt_starts")
+_PATTERNS = ("url", "copyright", "dateline", "lead_agency", "timestamp")
 
 
 @lru_cache(maxsize=4)
 def boilerplate(directory: Path | None = None) -> Boilerplate:
-    path = str((directory or dates.LEXICON_DIR) / BOILERPLATE_FILE)
-    data = dates.read_lexicon(BOILERPLATE_FILE, directory)
-    known = {"end_of_story_starts", "end_of_story_lines", "inline_list_items", "patterns", *_SET_SECTIONS,
-             *_LIST_SECTIONS}
-    if set(data) - known:
-        raise LexiconError(f"{path}: unknown sections {sorted(set(data) - known)}")
+    """boilerplate.yaml, validated on load: errors name the file, line and entry."""
+    f = dates.LexiconFile(BOILERPLATE_FILE, directory)
+    f.only((), ("end_of_story_starts", "end_of_story_lines", "inline_list_items", "patterns", *_SET_SECTIONS,
+                *_LIST_SECTIONS))
 
     def groups(section: str) -> dict[str, list[str]]:
-        value = data.get(section)
-        if not isinstance(value, dict) or not value:
-            raise LexiconError(f"{path}: {section}: expected a mapping of kinds to phrase lists")
-        return {str(kind): [_key(w) for w in dates.words_list(value, kind, f"{path}: {section}")]
-                for kind in value}
+        value = f.mapping((section,), "a mapping of kinds (related, tags, …) to phrase lists")
+        return {str(kind): [_key(w) for w in f.words((section, kind))] for kind in value}
 
     starts = groups("end_of_story_starts")
     lines = groups("end_of_story_lines")
+    raw_patterns = f.mapping(("patterns",), "a mapping of names to regular expressions")
+    f.only(("patterns",), _PATTERNS)
     patterns = {}
-    raw_patterns = data.get("patterns")
-    if not isinstance(raw_patterns, dict):
-        raise LexiconError(f"{path}: patterns: expected a mapping of names to regular expressions")
     for name in _PATTERNS:
-        if not isinstance(raw_patterns.get(name), str):
-            raise LexiconError(f"{path}: patterns: {name}: missing (expected a regular expression)")
-    for name, source in raw_patterns.items():
-        if name not in _PATTERNS:
-            raise LexiconError(f"{path}: patterns: {name}: unknown pattern (known: {', '.join(_PATTERNS)})")
-        try:
-            patterns[name] = re.compile(source)
-        except re.error as exc:
-            raise LexiconError(f"{path}: patterns: {name}: not a valid regular expression ({exc})") from None
-    for i, source in enumerate(dates.words_list(data, "inline_list_items", path)):
-        try:
-            patterns[f"item{i}"] = re.compile(source)
-        except re.error as exc:
-            raise LexiconError(f"{path}: inline_list_items[{i}]: not a valid regular expression ({exc})") from None
-    sets = {s: frozenset(_key(w) for w in dates.words_list(data, s, path)) for s in _SET_SECTIONS}
-    lists = {s: tuple(sorted((_key(w) for w in dates.words_list(data, s, path)), key=len, reverse=True))
-             for s in _LIST_SECTIONS}
+        source = raw_patterns.get(name)
+        if not isinstance(source, str) or not source:
+            f.fail(("patterns", name) if name in raw_patterns else ("patterns",),
+                   f"pattern '{name}' is missing or not text (expected a regular expression)")
+        patterns[name] = _compile(f, ("patterns", name), source)
+    for i, source in enumerate(f.words(("inline_list_items",))):
+        patterns[f"item{i}"] = _compile(f, ("inline_list_items", i), source)
+    sets = {s: frozenset(_key(w) for w in f.words((s,))) for s in _SET_SECTIONS}
+    lists = {s: tuple(sorted((_key(w) for w in f.words((s,))), key=len, reverse=True)) for s in _LIST_SECTIONS}
     return Boilerplate(
         end_starts={k: tuple(sorted(v, key=len, reverse=True)) for k, v in starts.items()},
         end_lines={k: frozenset(v) for k, v in lines.items()},
@@ -204,16 +231,24 @@ def boilerplate(directory: Path | None = None) -> Boilerplate:
     )
 
 
+def _compile(f: "dates.LexiconFile", where: tuple, source: str) -> re.Pattern:
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        f.fail(where, f"not a valid regular expression ({exc}): {source!r}")
+
+
 def _phrase_patterns(sets: dict, lists: dict) -> dict[str, re.Pattern]:
     """Regexes built from the phrase lists (once per loaded lexicon)."""
 
     def alt(phrases) -> str:
-        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+        return "|".join(r"[\s.]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
     lead = "[" + re.escape(_BULLETS) + "]*"
     return {
         "ui": re.compile(rf"(?<!\w)(?:{alt(sets['ui_words'])})(?!\w)"),
-        "byline": re.compile(rf"^{lead}(?:{alt(lists['byline_labels'])})(?:\s*(?P<colon>[:\-])\s*|\s+)(?=\S)"),
+        "byline": re.compile(rf"^{lead}(?:{alt(lists['byline_labels'])})(?:\s*(?P<colon>[:\-,])\s*|\s+)(?=\S)"),
+        "prompt": re.compile(rf"^{lead}(?:{alt(lists['prompt_starts'])})(?!\w)"),
         "source_start": re.compile(rf"^{lead}(?:{alt(lists['source_labels'])})\s*:\s*"),
         # anywhere on a short credit line, even glued to a word: "فرانس24/ رويترزالمصدر: فرانس24"
         "source": re.compile(rf"(?:{alt(lists['source_labels'])})\s*:\s*"),
@@ -327,11 +362,14 @@ def _classify(line: Line, bp: Boilerplate) -> None:
     rx = bp.patterns
     core = line.core
     bare = core.rstrip(" :.!؟?…-")
-    pat = rx
-    if pat["url"].match(core):
+    if rx["url"].match(core):
         line.kind = "url"
-    elif not re.search(r"\w", rx["ui"].sub(" ", core)):
+    elif (kind := _end_marker(core, bare, bp)) is not None:
+        line.kind, line.detail = "end", kind
+    elif _is_ui(core, rx) or rx["timestamp"].match(bare) or _is_breadcrumb(line, bp):
         line.kind = "ui"
+    elif line.words <= 15 and rx["prompt"].match(line.folded):
+        line.kind, line.detail = "ui", "newsletter or app prompt"
     elif (m := rx["byline"].match(line.folded)) and (m.group("colon") or line.words <= 6):
         line.kind = "byline"
         line.outlet = _outlet_name(line.tail(m.end()), bp, trusted=False)
@@ -340,18 +378,41 @@ def _classify(line: Line, bp: Boilerplate) -> None:
     elif (m := rx["source_start"].match(line.folded)) or (line.words <= 8 and (m := rx["source"].search(line.folded))):
         line.kind = "source"
         line.outlet = _outlet_name(line.tail(m.end()), bp, trusted=True)
-    elif (kind := _end_marker(core, bare, bp)) is not None:
-        line.kind, line.detail = "end", kind
+    elif _dateline(line, bp, strong=True):  # "أنقرة/ الأناضول" is a dateline, not a photo credit
+        line.kind = "dateline"
     elif _is_caption(line, rx, bp):
         line.kind = "caption"
     elif _dateline(line, bp):
         line.kind = "dateline"
-    elif line.words <= 12 and pat["copyright"].search(core):
+    elif (m := rx["copyright"].search(core)) and (line.words <= 12 or m.start() <= 3):
         line.kind = "copyright"
-        name = pat["copyright"].sub(" ", core)
+        name = rx["copyright"].sub(" ", core)
         name = re.sub(r"\b(?:19|20)\d\d\b|[-–—|.,:]", " ", name).strip()
         name = re.sub(r"^(?:ل|لـ|لموقع|لصحيفه|لقناه)\s*", "", name).strip()
         line.outlet = name if name and _is_outletish(name, bp) else None
+    elif line.words <= 6 and line.key not in bp.sets["section_names"] and not _ends(line.text, _PERIOD_END):
+        name = _outlet_name(line.text, bp, trusted=False)
+        if name and _key(name) in bp.sets["known_outlets"]:  # the site's name: "اندبندنت عربية ووكالات"
+            line.kind, line.outlet = "banner", name
+
+
+def _is_ui(core: str, rx: dict) -> bool:
+    """Only buttons and menu words ("شارك", "حجم الخط"), or "list 1 of 4"."""
+    return not re.search(r"\w", rx["ui"].sub(" ", core)) or any(
+        p.match(core) for name, p in rx.items() if name.startswith("item"))
+
+
+_CRUMB = re.compile(r"\s*[/>»›|]\s*")
+
+
+def _is_breadcrumb(line: Line, bp: Boilerplate) -> bool:
+    """"الرئيسية / العالم العربي / السودان": short parts, one a menu or section name."""
+    if line.words > 12 or _ends(line.text, _PERIOD_END + _QUESTION_END):
+        return False
+    parts = [p for p in _CRUMB.split(line.core) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
+        return False
+    return any(p in bp.sets["section_names"] or _is_ui(p, bp.patterns) for p in parts)
 
 
 def _end_marker(core: str, bare: str, bp: Boilerplate) -> str | None:
@@ -376,20 +437,23 @@ def _is_caption(line: Line, rx: dict, bp: Boilerplate) -> bool:
     return bool(rx["caption_word"].search(line.core) or rx["credit_end"].search(line.core))
 
 
-def _dateline(line: Line, bp: Boilerplate) -> bool:
+def _dateline(line: Line, bp: Boilerplate, strong: bool = False) -> bool:
     """"إسلام أباد – عُمان اليوم", "أنقرة/ الأناضول", "سكاي نيوز عربية - أبوظبي",
     "لندن: «الشرق الأوسط»", "بغداد اليوم - متابعة": a short line of a place, an outlet
-    or a byline word, split by a dash, slash or bar. Sets `outlet` when a side is one."""
+    or a byline word, split by a dash, slash or bar. Sets `outlet` when a side is one.
+    `strong`: one side must be a known place or a byline word (not only an outlet)."""
     if line.words > 9 or _ends(line.text, _PERIOD_END + _QUESTION_END):
         return False
-    parts = [p.strip(" «»\"'“”") for p in re.split(r"\s*[-–—/|]\s*|\s*:\s*(?=«)", line.text) if p.strip(" «»\"'“”")]
+    parts = [p.strip(" «»\"'“”") for p in re.split(r"\s*[-–—/|]\s*|\s*:\s*(?=[«\"“])", line.text)
+             if p.strip(" «»\"'“”")]
     if not 2 <= len(parts) <= 3 or any(len(p.split()) > 4 for p in parts):
         return False
     keys = [_key(p) for p in parts]
     sets = bp.sets
-    evidence = [k in sets["dateline_places"] or k in sets["byline_words"] or k in sets["not_outlets"]
-                or _is_outletish(p, bp) for p, k in zip(parts, keys)]
-    if not any(evidence):
+    places = [k in sets["dateline_places"] or k in sets["byline_words"] for k in keys]
+    if strong and not any(places):
+        return False
+    if not any(places) and not any(k in sets["not_outlets"] or _is_outletish(p, bp) for p, k in zip(parts, keys)):
         return False
     line.parts = parts
     known = [p for p, k in zip(parts, keys) if k in sets["known_outlets"]]
@@ -487,7 +551,11 @@ def clean(text: str) -> CleanArticle:
     published: list[str] = []
     paragraphs: list[str] = []
     reasons = {"url": "web address", "ui": "page button", "byline": "byline", "caption": "photo caption",
-               "dateline": "dateline", "copyright": "copyright line", "source": "source line", "end": "link list"}
+               "dateline": "dateline", "copyright": "copyright line", "source": "source line", "end": "link list",
+               "banner": "site name"}
+
+    def why(line: Line) -> str:
+        return line.detail if line.kind == "ui" and line.detail else reasons.get(line.kind, line.kind)
 
     for i, line in enumerate(header):
         if line.kind == "date":
@@ -496,9 +564,12 @@ def clean(text: str) -> CleanArticle:
             drop(line, "date line")
         elif line.kind in ("dateline", "byline", "source") and line.outlet:
             outlets.append((0, line.outlet))
-            drop(line, reasons[line.kind])
+            drop(line, why(line))
+        elif line.kind == "banner":
+            outlets.append((2, line.outlet))
+            drop(line, why(line))
         elif line.kind != "text":
-            drop(line, reasons.get(line.kind, line.kind))
+            drop(line, why(line))
         elif i == ti:
             continue
         elif title_unit and _repeat_unit(_squash(line.key)) == title_unit:
@@ -521,9 +592,9 @@ def clean(text: str) -> CleanArticle:
                 published.append(line.published)
             drop(line, "date line")
         elif line.kind != "text":
-            if line.outlet and line.kind in ("byline", "dateline", "copyright"):
+            if line.outlet and line.kind in ("byline", "dateline", "copyright", "banner"):
                 outlets.append((3, line.outlet))
-            drop(line, reasons.get(line.kind, line.kind))
+            drop(line, why(line))
         elif title_unit and _repeat_unit(_squash(line.key)) == title_unit:
             drop(line, "repeated headline")
         elif (body_is_punctuated and _heading_like(line) and not _is_list_item(line)
@@ -566,10 +637,12 @@ def _is_list_item(line: Line) -> bool:
 
 
 def _opens_sentence(line: Line) -> bool:
-    """Lines that read as sentences even without a full stop: they open with a
-    conjunction ("وقال", "فيما") or are a quotation."""
+    """Lines that read as sentences even without a full stop: a quotation, or a
+    longer line opening with a conjunction ("وقال", "فيما"). (A short one such as
+    "واشنطن تفرض عقوبات جديدة" is as likely a link: و may be the word's own letter.)"""
     first = line.core.split()[0] if line.core else ""
-    return (first[:1] in "وف" and len(first) >= 4) or line.text[:1] in '"«“' or line.text[-1:] in '"»”'
+    return ((first[:1] in "وف" and len(first) >= 4 and line.words >= 8)
+            or line.text[:1] in '"«“' or line.text[-1:] in '"»”')
 
 
 

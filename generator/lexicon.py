@@ -283,7 +283,8 @@ def _first_words(spellings) -> set[str]:
 
 
 def _bare_set(spellings) -> frozenset:
-    return frozenset(bare(w) for s in spellings for w in words_of(s))
+    """Every clitic-free form of the words ("وزراء" keeps its first و as well)."""
+    return frozenset(f for s in spellings for w in words_of(s) for f, _ in variants(w))
 
 
 def _load_countries(lex: Lexicon, path: Path, problems: list):

@@ -275,14 +275,14 @@ class _Session:
             if kind == "entity" and item_id in (old, new):
                 continue  # written by the command itself
             if kind == "article":
-                model, notes, structural = _rewrite_article(lf.model, old, new)
+                model, notes, _ = _rewrite_article(lf.model, old, new)
             else:
-                model, notes, structural = _rewrite_entity(lf.model, old, new), [], False
+                model, notes = _rewrite_entity(lf.model, old, new), []
             if model == lf.model:
                 continue
             count = sum(1 for _ in _reference_paths(to_plain(lf.model), old))
             what = [f"{count} reference(s) to '{old}' now point to '{new}'"] + notes
-            self.plan(lf.path, model, lf, what, in_place=None if structural else (old, new))
+            self.plan(lf.path, model, lf, what, in_place=(old, new))
 
     def put_entity(self, entity_id: str, model: Entity, what: list[str], *, text_from: Path | None = None,
                    rename_id: tuple[str, str] | None = None) -> None:
@@ -299,7 +299,7 @@ class _Session:
             text = _replace_in_place(lf, *in_place, expected=model)
         if text is None:
             header = _header_lines(lf.text) if lf is not None else ""
-            text = header + yamlio.dump(to_plain(model))
+            text = header + yamlio.dump(_plain_like(model, lf))
             if lf is not None and _has_body_comments(lf.text):
                 what = what + ["note: the comments in this file were not kept (it was written again)"]
         _validate_text(target, text, model)
@@ -356,6 +356,21 @@ def _header_lines(text: str) -> str:
     return "".join(out)
 
 
+def _plain_like(model: Record, lf: Loaded | None) -> dict:
+    """The record as plain data, its top-level keys in the order of the file it
+    replaces, leaving out empty values (null, [], false) the old file did not have."""
+    plain = to_plain(model)
+    if lf is None:
+        return plain
+    try:
+        raw, _ = yamlio.load(lf.text, "old")
+    except yamlio.YamlProblem:
+        return plain
+    raw = raw if isinstance(raw, dict) else {}
+    order = [k for k in raw if k in plain] + [k for k in plain if k not in raw]
+    return {k: plain[k] for k in order if k in raw or plain[k] not in (None, [], False)}
+
+
 def _has_body_comments(text: str) -> bool:
     body = text[len(_header_lines(text)):]
     return any(line.lstrip().startswith("#") or " #" in line for line in body.split("\n"))
@@ -363,19 +378,30 @@ def _has_body_comments(text: str) -> bool:
 
 def _replace_in_place(lf: Loaded, old: str, new: str, *, expected: Record) -> str | None:
     """The file's text with every id `old` (at its recorded position) replaced by `new`,
-    or None when that cannot be done safely (the caller then dumps the file again)."""
+    and a list entry that became a repeat (`- new` twice) deleted with its line;
+    or None when that cannot be done safely (the caller then dumps the file again).
+    The result must read back as `expected`."""
     text = lf.text
+    lines = text.split("\n")
     starts = [0]
-    for line in text.split("\n"):
+    for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    spots = list(_reference_paths(to_plain(lf.model), old))
+    plain = to_plain(lf.model)
+    spots = list(_reference_paths(plain, old))
     if old == getattr(lf.model, "id", None):
         spots.append(("id",))
-    edits = []
-    for where in spots:
+    repeats = set(_repeat_paths(plain, spots, old, new))
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text
+    for where in sorted(set(spots) | repeats, key=str):
         line, col = lf.marks.of(where)
         if line < 1 or line >= len(starts):
             return None
+        if where in repeats:  # delete the whole `- id` line
+            value = _value_at(plain, where)
+            if not re.fullmatch(rf"\s*-\s+(['\"]?){re.escape(str(value))}\1\s*(#.*)?\r?", lines[line - 1]):
+                return None
+            edits.append((starts[line - 1], starts[line], ""))
+            continue
         at = starts[line - 1] + col - 1
         quote = text[at] if at < len(text) and text[at] in "'\"" else ""
         start = at + len(quote)
@@ -383,15 +409,33 @@ def _replace_in_place(lf: Loaded, old: str, new: str, *, expected: Record) -> st
         if text[start:end] != old or (quote and text[end:end + 1] != quote) or \
                 (not quote and _ID_CHARS.match(text[end:end + 1] or " ")):
             return None
-        edits.append((start, end))
-    for start, end in sorted(set(edits), reverse=True):
-        text = text[:start] + new + text[end:]
+        edits.append((start, end, new))
+    for start, end, replacement in sorted(set(edits), reverse=True):
+        text = text[:start] + replacement + text[end:]
     try:
         data, _ = yamlio.load(text, "check")
         same = type(expected).model_validate(data) == expected
     except (yamlio.YamlProblem, ValidationError):
         return None
     return text if same else None
+
+
+def _value_at(data, where: tuple):
+    for part in where:
+        data = data[part]
+    return data
+
+
+def _repeat_paths(plain: dict, spots: list[tuple], old: str, new: str):
+    """List entries that the old→new swap turns into repeats, as the model rewrite
+    drops them: the later of two equal entries."""
+    for parent in {where[:-1] for where in spots if isinstance(where[-1], int)}:
+        seen = set()
+        for i, value in enumerate(_value_at(plain, parent)):
+            value = new if value == old else value
+            if value in seen:
+                yield parent + (i,)
+            seen.add(value)
 
 
 def _validate_text(path: Path, text: str, model: Record) -> None:
@@ -444,6 +488,7 @@ def _write_all(writes: dict[Path, str], removes: list[Path]) -> None:
                 f.write(text)
                 f.flush()
                 os.fsync(f.fileno())
+            os.chmod(tmp, yamlio.file_mode(path))  # mkstemp makes 0600 files
     except OSError as exc:
         _discard(temps.values())
         raise StorageError(f"{display_path(path)}: could not write ({exc.strerror or exc}); nothing was changed") from None

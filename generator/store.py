@@ -10,6 +10,7 @@ through `write_generated`, which leaves a file an editor changed untouched.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,31 +59,62 @@ class Facts:
             raise FactsError(errors)
 
 
-def pydantic_problems(exc: ValidationError, path: str, marks: yamlio.Marks) -> list[Problem]:
-    """One Problem per validation error, at the line of the offending value."""
+def pydantic_problems(exc: ValidationError, path: str, marks: yamlio.Marks,
+                      model: type[Record] | None = None) -> list[Problem]:
+    """One Problem per validation error, at the line of the offending value
+    (of the key, for an unknown field, with the closest known field name)."""
     out = []
     for err in exc.errors():
         loc = tuple(err["loc"])
         line, col = marks.of(loc)
         where = _loc_text(loc)
         kind = err["type"]
+        value = err.get("input")
         if kind == "extra_forbidden":
-            msg = f"{where}: unknown field (a typo?)"
+            line, col = marks.of(loc + (yamlio.KEY,))
+            msg = f"{where}: unknown field{_field_hint(model, loc)}"
         elif kind == "missing":
             msg = f"{where}: missing required field"
         elif kind == "literal_error":
             expected = err.get("ctx", {}).get("expected", "")
-            msg = f"{where}: expected one of: {expected}, but received: {err.get('input')!r}"
+            msg = f"{where}: expected one of: {expected}, but got {value!r}"
         elif kind == "string_pattern_mismatch":
-            msg = f"{where}: {err.get('input')!r} is not a valid id (lower-case letters, digits, hyphens)"
-        elif kind == "too_short" and isinstance(err.get("input"), list):
+            msg = f"{where}: {value!r} is not a valid id (lower-case letters, digits, hyphens)"
+        elif kind == "too_short" and isinstance(value, list):
             msg = f"{where}: needs at least {err['ctx'].get('min_length')} entries"
         elif kind == "string_too_short":
             msg = f"{where}: must not be empty"
+        elif kind in ("bool_type", "bool_parsing"):
+            msg = f"{where}: expected true or false, got {value!r}"
+        elif kind == "list_type":
+            msg = f"{where}: expected a list (one `- item` per line), got {value!r}"
+        elif kind == "string_type":
+            msg = f"{where}: expected text, got {'nothing' if value is None else repr(value)}"
+        elif kind in ("model_type", "dict_type"):
+            msg = f"{where}: expected a mapping of fields (key: value), got {value!r}"
         else:
             msg = f"{where}: {err['msg'].removeprefix('Value error, ')}"
         out.append(Problem(path, line, col, msg))
     return out
+
+
+def _field_hint(model: type[Record] | None, loc: tuple) -> str:
+    """" — did you mean 'kind'?" for a misspelt field name, from the fields allowed there."""
+    from .model import FACT_TYPES, Role
+
+    parent = loc[:-1]
+    if not parent:
+        allowed = model.model_fields if model is not None else {}
+    elif len(parent) == 2 and parent[0] in FACT_TYPES:
+        allowed = FACT_TYPES[parent[0]].model_fields
+    elif len(parent) == 2 and parent[0] == "roles":
+        allowed = Role.model_fields
+    else:
+        allowed = {}
+    close = difflib.get_close_matches(str(loc[-1]).lower(), list(allowed), n=1, cutoff=0.6)
+    if close:
+        return f" — did you mean '{close[0]}'?"
+    return f" (allowed here: {', '.join(allowed)})" if allowed else ""
 
 
 def _loc_text(loc: tuple) -> str:
@@ -139,7 +171,7 @@ class FactsStore:
         try:
             return Loaded(path, model.model_validate(data), marks, text, header), []
         except ValidationError as exc:
-            return Loaded(path, None, marks, text, header), pydantic_problems(exc, shown, marks)
+            return Loaded(path, None, marks, text, header), pydantic_problems(exc, shown, marks, model)
 
     def load(self) -> Facts:
         """Every article and entity file, with every problem found while reading them."""

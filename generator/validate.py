@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from pydantic import BaseModel
+
 from . import yamlio
 from .errors import GeneratorError, Problem, display_path
 from .model import FACT_KINDS, ID_PATTERN
@@ -96,29 +98,39 @@ def check(facts_dir: Path | str, seeds_dir: Path | str | None = None) -> list[Pr
     facts_dir = Path(facts_dir)
     if not facts_dir.is_dir():
         return [Problem(display_path(facts_dir), 0, 0, "no such facts folder")]
-    store = FactsStore(facts_dir)
-    facts = store.load()
-    extra = _unvalidated_items(store, facts)
-    checker = _Checker(facts, extra, seeds_dir, store.project_root, facts_dir)
-    problems = [checker.hint(p) for p in facts.problems]
-    problems += checker.run()
-    return sorted(set(problems))
+    return check_loaded(FactsStore(facts_dir).load(), seeds_dir, facts_dir=facts_dir)
 
 
 def check_loaded(facts: Facts, seeds_dir: Path | str | None = None, *,
                  facts_dir: Path | str | None = None) -> list[Problem]:
-    """The cross-file checks on already loaded Facts (facts.problems not included).
+    """Every problem of already loaded Facts: the problems found while loading
+    (with hints added) and the cross-file checks, sorted and without repeats.
 
-    facts_dir (for `source` paths and redirects.yaml) defaults to the folder the
-    loaded files are in."""
+    This is what the MkDocs plugin shows as warnings. facts_dir (where `source`
+    paths, redirects.yaml and files that failed validation are looked for)
+    defaults to the folder the loaded files are in."""
     if facts_dir is None:
         first = next(iter(facts.files.values()), None)
         if first is None:
-            return []
+            return sorted(set(facts.problems))
         facts_dir = first.path.parent.parent
-    facts_dir = Path(facts_dir)
-    checker = _Checker(facts, [], seeds_dir, FactsStore(facts_dir).project_root, facts_dir)
-    return sorted(set(checker.run()))
+    store = FactsStore(facts_dir)
+    checker = _Checker(facts, _unvalidated_items(store, facts), seeds_dir, store.project_root, Path(facts_dir))
+    checker.broken = _unreadable_entity_ids(store, checker)
+    problems = [checker.hint(p) for p in facts.problems]
+    problems += checker.run()
+    from .events import event_problems  # one editor `event:` id on facts of two types
+
+    problems += event_problems(facts)
+    return sorted(set(problems))
+
+
+def _unreadable_entity_ids(store: FactsStore, checker: "_Checker") -> set[str]:
+    """Ids of entity files that do not parse: references to them are not reported
+    as unknown (the file's own problem is), so one typo does not flood the list."""
+    if not store.entities_dir.is_dir():
+        return set()
+    return {p.stem for p in store.entities_dir.glob("*.yaml")} - set(checker.kind_of)
 
 
 def _unvalidated_items(store: FactsStore, facts: Facts) -> list[Item]:
@@ -156,16 +168,27 @@ class _Checker:
             (self.entities if kind == "entity" else self.articles).append(
                 Item(kind, item_id, lf.path, lf.model, lf.marks, True))
         for item in extra:
-            (self.entities if item.kind == "entity" else self.articles).append(item)
+            bucket = self.entities if item.kind == "entity" else self.articles
+            same = next((other for other in bucket if other.id == item.id), None)
+            if same is not None:  # the store saw only the valid one of the two
+                self.problems.append(Problem(item.shown, *item.marks.of(("id",)),
+                                             f"id: duplicate {item.kind} id '{item.id}' (also in {same.shown})"))
+            bucket.append(item)
         self.kind_of: dict[str, Any] = {}
         self.names: dict[str, str] = {}  # folded name or alias -> entity id
+        self.name_of: dict[str, str] = {}  # entity id -> its name, for messages
+        self._forms: dict[str, list[str]] = {}  # entity id -> folded forms to look for in a text
         for item in self.entities:
             self.kind_of.setdefault(item.id, _get(item.data, "kind"))
+            name = _get(item.data, "name")
+            self.name_of.setdefault(item.id, name if isinstance(name, str) else item.id)
+            self._forms.setdefault(item.id, _text_forms(item.data))
             for name in [_get(item.data, "name"), *_list(_get(item.data, "aliases"))]:
                 if isinstance(name, str) and name.strip():
                     self.names.setdefault(" ".join(fold(name).split()), item.id)
         self.article_ids = {item.id for item in self.articles}
         self.referenced: set[str] = set()
+        self.broken: set[str] = set()  # ids of entity files that do not parse
         self._suggestions: dict[str, str] = {}
         self._ids_by_length: dict[int, list[str]] | None = None
         self._texts: dict[Path, tuple[str, set[str]] | str] = {}
@@ -222,12 +245,27 @@ class _Checker:
         if not _is_id(value):
             return False  # a wrong type or a bad id: the store reports it
         self.referenced.add(value)
+        if value in self.broken and value not in self.kind_of:
+            return False  # its file does not parse: reported there
         if value not in self.kind_of:
             self.add(item, where, f"{_where(*where)}: unknown entity '{value}'{self.suggestion(value)}")
             return False
         if want_kind and self.kind_of[value] != want_kind and isinstance(self.kind_of[value], str):
             self.add(item, where, f"{_where(*where)}: '{value}' is a {self.kind_of[value]}, not a {want_kind}")
         return True
+
+    def no_repeats(self, item: Item, field: str, values: list) -> None:
+        seen: set = set()
+        for i, value in enumerate(values):
+            key = " ".join(fold(value).split()) if isinstance(value, str) and field == "aliases" else value
+            if isinstance(value, str) and key in seen:
+                self.add(item, (field, i), f"{field}[{i}]: '{value}' is listed twice")
+            seen.add(key)
+
+    def named_in(self, entity_id: str, folded_text: str) -> bool:
+        """Does the (folded) article text name this entity by any of its forms?"""
+        forms = self._forms.get(entity_id)
+        return not forms or any(form in folded_text for form in forms)
 
     def blank(self, item: Item, where: tuple, value: Any) -> None:
         if isinstance(value, str) and value and not value.strip():
@@ -239,6 +277,7 @@ class _Checker:
         self.blank(item, ("name",), _get(data, "name"))
         for i, alias in enumerate(_list(_get(data, "aliases"))):
             self.blank(item, ("aliases", i), alias)
+        self.no_repeats(item, "aliases", _list(_get(data, "aliases")))
         country = _get(data, "country")
         if country is not None:
             if country == item.id and self.kind_of.get(item.id) != "country":
@@ -269,10 +308,11 @@ class _Checker:
         mentions = {m for m in _list(_get(data, "mentions")) if isinstance(m, str)}
         for i, value in enumerate(_list(_get(data, "mentions"))):
             self.entity_ref(item, ("mentions", i), value)
+        self.no_repeats(item, "mentions", _list(_get(data, "mentions")))
         text = self.article_text(item, sources)
         for kind in FACT_KINDS:
             for n, fact in enumerate(_list(_get(data, kind))):
-                if isinstance(fact, dict) or hasattr(fact, "model_fields"):
+                if isinstance(fact, (dict, BaseModel)):
                     self.check_fact(item, (kind, n), fact, mentions, text)
 
     def check_fact(self, item: Item, at: tuple, fact: Any, mentions: set[str], text) -> None:
@@ -288,15 +328,21 @@ class _Checker:
             if _get(fact, field) is not None:
                 refs.append((at + (field,), _get(fact, field)))
         for where, value in refs:
-            if self.entity_ref(item, where, value) and value not in mentions:
-                self.add(item, where, f"{_where(*where)}: '{value}' is not in this article's mentions", "warning")
+            if not self.entity_ref(item, where, value):
+                continue
+            if value not in mentions:
+                self.add(item, where, f"{_where(*where)}: '{value}' is not in this article's mentions "
+                                      f"(add it to `mentions`, or correct the id)")
+            if isinstance(text, tuple) and not self.named_in(value, text[2]):
+                self.add(item, where, f"{_where(*where)}: '{value}' ({self.name_of[value]}) is not named in the "
+                                      "article text; is it the right entity?", "warning")
         for field in TEXT_FIELDS:
             self.blank(item, at + (field,), _get(fact, field))
         for i, means in enumerate(_list(_get(fact, "means"))):
             self.blank(item, at + ("means", i), means)
         evidence = _get(fact, "evidence")
         if isinstance(text, tuple) and isinstance(evidence, str) and evidence.strip():
-            whole, sentences = text
+            whole, sentences, _ = text
             wanted = collapse(evidence)
             if wanted not in sentences and wanted not in whole:
                 source = _get(item.data, "source")
@@ -305,14 +351,17 @@ class _Checker:
                          "(was the article or the sentence changed?)")
 
     def source_path(self, source: str) -> Path | None:
-        """The article file: relative to the project root, else to the current folder,
-        else by its name in the seeds folder."""
-        candidates = [self.project_root / source, Path(source)]
+        """The article file: relative to the project root, else by its name in the
+        seeds folder; never a file outside those two folders."""
+        candidates = [(self.project_root / source, self.project_root)]
         if self.seeds_dir is not None:
-            candidates.append(self.seeds_dir / Path(source).name)
-        for path in candidates:
-            if path.is_file():
-                return path
+            candidates.append((self.seeds_dir / Path(source).name, self.seeds_dir))
+        for path, inside in candidates:
+            try:
+                if path.is_file() and path.resolve().is_relative_to(inside.resolve()):
+                    return path
+            except (OSError, ValueError):  # a name too long, a NUL character
+                continue
         return None
 
     def article_text(self, item: Item, sources: dict[Path, Item]):
@@ -320,6 +369,10 @@ class _Checker:
         article cannot be read (reported here, once per article file)."""
         source = _get(item.data, "source")
         if not isinstance(source, str) or not source.strip():
+            return None
+        if Path(source).is_absolute() or ".." in Path(source).parts:
+            self.add(item, ("source",), f"source: '{source}' is outside the project; write the article's path "
+                                        "relative to the project folder, like seeds/article.txt")
             return None
         path = self.source_path(source)
         if path is None:
@@ -334,7 +387,8 @@ class _Checker:
                 raw = _read_article(path)
                 whole = collapse(raw)
                 self._texts[real] = (whole, {collapse(s) for s in _SENTENCE_END.split(raw) if s.strip()}
-                                     | {collapse(line) for line in raw.splitlines() if line.strip()})
+                                     | {collapse(line) for line in raw.splitlines() if line.strip()},
+                                     " ".join(fold(raw).split()))
             except GeneratorError as exc:
                 self._texts[real] = str(exc)
         text = self._texts[real]
@@ -394,6 +448,27 @@ class _Checker:
 
 
 # --- small helpers ----------------------------------------------------------------------
+
+
+def _text_forms(data: Any) -> list[str]:
+    """Folded forms of an entity's names that an article naming it would contain:
+    each name and alias; a person's surname; a country's or group's stem without
+    "ال" and a final vowel letter (إيران → ايران, in "الإيرانية"; أمريكا → امريك,
+    in "الأمريكي")."""
+    names = [n for n in [_get(data, "name"), *_list(_get(data, "aliases"))] if isinstance(n, str) and n.strip()]
+    forms = set()
+    for name in names:
+        folded = " ".join(fold(name).split())
+        forms.add(folded)
+        words = folded.split()
+        if _get(data, "kind") == "person" and len(words) > 1 and len(words[-1]) >= 3:
+            forms.add(words[-1])
+        elif _get(data, "kind") != "person" and len(words) == 1:
+            stem = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+            if len(stem) >= 4 and stem[-1] in "اهي":
+                stem = stem[:-1]
+            forms.add(stem)
+    return sorted(forms)
 
 
 def _read_article(path: Path) -> str:

@@ -25,6 +25,7 @@ from .errors import Problem, StorageError
 Path_ = tuple  # a location inside a document: ("meetings", 0, "participants", 1)
 
 MAX_YAML_BYTES = 5_000_000
+KEY = "<key>"  # Marks.of(path + (KEY,)) is the position of the key itself, not of its value
 
 
 class YamlProblem(Exception):
@@ -77,6 +78,7 @@ class _Builder:
                     self.fail(key_node, "a key must be plain text")
                 if key in out:
                     self.fail(key_node, f"duplicate key '{key}'")
+                self.marks.set(where + (key, KEY), key_node)  # of(path + (KEY,)): where the key is written
                 self.marks.set(where + (key,), value_node)
                 out[key] = self.build(value_node, where + (key,))
             return out
@@ -103,6 +105,29 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+MAX_DEPTH = 64  # nesting levels; a facts file uses five or six
+_OPEN = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken,
+         yaml.BlockMappingStartToken)
+_CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text nests deeper than MAX_DEPTH (composing it would exhaust the
+    stack and crash the interpreter: "[" * 100000). The scanner is not recursive."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=_FAST_LOADER or yaml.SafeLoader):
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return token.start_mark.line + 1, token.start_mark.column + 1
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports it, with the same wording everywhere
+    return None
+
+
 def load(text: str, path: str) -> tuple[Any, Marks]:
     """Parse one YAML document; raise YamlProblem naming path, line and column."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
@@ -113,13 +138,23 @@ def load(text: str, path: str) -> tuple[Any, Marks]:
             if "\t" in indent:
                 raise YamlProblem(Problem(path, n, indent.index("\t") + 1,
                                           "tab used for indentation: YAML indents with spaces"))
+    deep = _too_deep(text)
+    if deep:
+        raise YamlProblem(Problem(path, *deep, f"nested more than {MAX_DEPTH} levels deep; a facts file needs a few"))
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         msg = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        if exc.context_mark and "quoted scalar" in str(exc.context) and "end of stream" in str(exc.problem):
+            mark, msg = exc.context_mark, "the quote that starts here is never closed"  # not at the file's end
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise YamlProblem(Problem(path, line, col, f"YAML does not parse: {msg}")) from None
+    except yaml.reader.ReaderError as exc:  # a control character: no mark, only a position
+        at = exc.position if isinstance(exc.position, int) else 0
+        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        raise YamlProblem(Problem(path, line, col, f"character {chr(exc.character)!r} is not allowed in YAML "
+                                  "(a control character): delete it")) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(path, 0, 0, f"YAML does not parse: {exc}")) from None
     builder = _Builder(path)
@@ -150,6 +185,16 @@ def dump(data: Any) -> str:
                      width=1_000_000, default_flow_style=False)
 
 
+def file_mode(path: Path) -> int:
+    """The permissions a rewritten file keeps: the old file's, else the umask's default."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Replace path with text so that a crash or a full disk never leaves half a file."""
     path = Path(path)
@@ -157,6 +202,7 @@ def atomic_write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.chmod(tmp, file_mode(path))  # mkstemp makes 0600 files
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             fd = None
             f.write(text)

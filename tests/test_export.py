@@ -218,6 +218,129 @@ def test_cli_export_writes_the_same_json(tmp_path, monkeypatch):
     assert result.exit_code == 1 and "facts/entities/pkk.yaml:2:7: kind: expected one of" in result.output
 
 
+# --- the contract's types, checked value by value -------------------------------------------
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+def contract_problems(data: dict) -> list[str]:
+    """Every place where the export breaks FACTS-MODEL.md's types (empty when it keeps them)."""
+    out: list[str] = []
+
+    def need(ok: bool, where: str, what: str):
+        if not ok:
+            out.append(f"{where}: {what}")
+
+    def slug(v, where, null=False):
+        need((null and v is None) or (isinstance(v, str) and bool(SLUG.match(v))), where, f"not an id: {v!r}")
+
+    def text(v, where, null=False):
+        need((null and v is None) or (isinstance(v, str) and v != ""), where, f"not a text: {v!r}")
+
+    def date(v, where, pattern=DAY_OR_MONTH):
+        need(v is None or (isinstance(v, str) and bool(pattern.match(v))), where, f"not a date: {v!r}")
+
+    def ids(v, where, at_least=0):
+        need(isinstance(v, list) and len(v) >= at_least, where, f"not a list of ≥{at_least} ids: {v!r}")
+        for i, x in enumerate(v if isinstance(v, list) else []):
+            slug(x, f"{where}[{i}]")
+
+    entity_ids = {e.get("id") for e in data["entities"]}
+    for e in data["entities"]:
+        w = f"entity {e.get('id')}"
+        slug(e["id"], w)
+        need(e["kind"] in ("person", "country", "organization", "group"), w, f"kind {e['kind']!r}")
+        text(e["name"], w)
+        need(isinstance(e["aliases"], list) and all(isinstance(a, str) and a for a in e["aliases"]), w, "aliases")
+        slug(e["country"], w + ".country", null=True)
+        need(e["description"] is None or isinstance(e["description"], str), w, "description")
+        for r in e["roles"]:
+            text(r["title"], w + ".role")
+            slug(r["country"], w + ".role.country", null=True)
+            slug(r["article"], w + ".role.article", null=True)
+    lengths = {}
+    for a in data["articles"]:
+        w = f"article {a.get('id')}"
+        slug(a["id"], w)
+        text(a["source"], w + ".source")
+        text(a["title"], w + ".title", null=True)
+        text(a["outlet"], w + ".outlet", null=True)
+        date(a["published"], w + ".published", DAY)
+        need(isinstance(a["reviewed"], bool), w, "reviewed is not a bool")
+        ids(a["mentions"], w + ".mentions")
+        for kind in ("meetings", "visits", "agreements", "strikes", "statements"):
+            need(isinstance(a[kind], list), w, f"{kind} is not a list")
+            lengths[(a["id"], kind)] = len(a[kind])
+            for i, f in enumerate(a[kind]):
+                fw = f"{w}.{kind}[{i}]"
+                text(f["evidence"], fw + ".evidence")
+                if kind != "statements":
+                    date(f["date"], fw + ".date")
+                if kind == "meetings":
+                    ids(f["participants"], fw + ".participants", 2)
+                    need(f["kind"] in ("meeting", "talks", "call", "conference"), fw, f"kind {f['kind']!r}")
+                    slug(f["place"], fw + ".place", null=True)
+                elif kind == "visits":
+                    slug(f["visitor"], fw + ".visitor")
+                    slug(f["destination"], fw + ".destination")
+                    need(f["status"] in ("done", "planned"), fw, f"status {f['status']!r}")
+                elif kind == "agreements":
+                    ids(f["parties"], fw + ".parties", 2)
+                    text(f["subject"], fw + ".subject")
+                    need(f["status"] in ("agreed", "signed", "planned"), fw, f"status {f['status']!r}")
+                elif kind == "strikes":
+                    slug(f["attacker"], fw + ".attacker", null=True)
+                    ids(f["targets"], fw + ".targets")
+                    slug(f["place"], fw + ".place", null=True)
+                    need(isinstance(f["means"], list) and all(isinstance(m, str) and m for m in f["means"]),
+                         fw, "means")
+                else:
+                    slug(f["speaker"], fw + ".speaker")
+                    text(f["text"], fw + ".text")
+    kind_of = {"meeting": "meetings", "visit": "visits", "agreement": "agreements", "strike": "strikes",
+               "statement": "statements"}
+    for ev in data["events"]:
+        w = f"event {ev.get('id')}"
+        slug(ev["id"], w)
+        need(ev["type"] in kind_of, w, f"type {ev['type']!r}")
+        ids(ev["participants"], w + ".participants")
+        need(set(ev["participants"]) <= entity_ids, w, "participants that are not entities")
+        date(ev["date"], w + ".date")
+        need(isinstance(ev["facts"], list) and ev["facts"], w, "no facts")
+        for ref in ev["facts"]:
+            need(isinstance(ref["index"], int) and not isinstance(ref["index"], bool) and ref["index"] >= 0,
+                 w, f"index {ref['index']!r}")
+            need(ref["index"] < lengths.get((ref["article"], kind_of.get(ev["type"])), 0) if isinstance(ref["index"], int)
+                 else False, w, f"refers to a missing fact {ref}")
+    return out
+
+
+def test_export_keeps_the_contract_types_and_every_fact_is_in_one_event(tmp_path):
+    data = export_facts(write_project(tmp_path))
+    assert contract_problems(data) == []
+    refs = [(e["type"], r["article"], r["index"]) for e in data["events"] for r in e["facts"]]
+    told = [(t, a["id"], i) for a in data["articles"]
+            for t, k in (("meeting", "meetings"), ("visit", "visits"), ("agreement", "agreements"),
+                         ("strike", "strikes"), ("statement", "statements")) for i in range(len(a[k]))]
+    assert sorted(refs) == sorted(told)
+    assert len({e["id"] for e in data["events"]}) == len(data["events"])
+
+
+def test_the_type_check_finds_broken_values(tmp_path):
+    data = export_facts(write_project(tmp_path))
+    data["articles"][0]["meetings"][0]["date"] = "11/03/2024"
+    data["articles"][0]["reviewed"] = "yes"
+    data["events"][0]["type"] = "meetings"
+    data["events"][-1]["facts"].append({"article": "101-rudaw", "index": 7})
+    data["entities"][0]["country"] = "Turkey"
+    found = "\n".join(contract_problems(data))
+    for broken in ("not a date: '11/03/2024'", "reviewed is not a bool", "type 'meetings'",
+                   "refers to a missing fact {'article': '101-rudaw', 'index': 7}", "not an id: 'Turkey'"):
+        assert broken in found, found
+
+
 # --- the shared scorer reads it -------------------------------------------------------------
 
 GOLD = """\

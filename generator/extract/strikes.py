@@ -12,6 +12,13 @@ when an attack trigger is anchored as an event:
   an event verb ("وقع", "أسفر", "نفذ") or to a concrete time with a place or a
   means, and not the object of a condemnation, a plan or a denial.
 
+The anchors must include one that tells what happened (means, casualty, victims,
+object, armed agent, the actor's own claim "قالت إنها ضربت"). A trigger late in
+the sentence needs one anchor more; a verb that describes an attack noun
+("هجوم انتحاري استهدف") or a noun inside a phrase ("بعد يوم من مقتل 16 شخصا في
+هجوم") shares that phrase's status; demonstratives ("هذا الهجوم") and releases
+("أفرج عن ... اختطفوا") mark attacks already told.
+
 The words are data: generator/lexicons/strikes.yaml, validated on load here
 (errors name the file, line and entry). Present-tense verbs are not triggers:
 they tell habits ("تشن هجمات") or plans, not events.
@@ -48,7 +55,7 @@ class StrikeCue:
 SUBJECT_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا")
 OBJECT_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
 NOT_EVENT_KINDS = ("negation", "intent", "conditional", "condemn", "judicial", "background",
-                   "generic", "relative")
+                   "release", "demonstrative", "generic", "relative")
 VERB_FIELDS = {"id", "past", "present", "passive", "needs_after", "needs_any", "not_next", "window",
                "relative_ok", "transitive", "masdar_like"}
 NOUN_FIELDS = {"id", "forms", "needs_after", "window"}
@@ -288,6 +295,7 @@ def rules_digest() -> str:
 
 _DIGITS = re.compile(r"^\d+$")
 _QUESTION = re.compile(r"[?؟]\s*[\"»”)]*\s*$")
+_STRONG = re.compile(r"[.:;؛]")
 _BREAK = re.compile(r"[,،:;؛.()\"«»*ـ\-–—]")
 EMPTY = frozenset()
 
@@ -341,6 +349,10 @@ COND = ("not:conditional",)
 CONDEMN = ("not:condemn",)
 JUDICIAL = ("not:judicial",)
 BACKGROUND = ("not:background",)
+RELEASE = ("not:release",)
+DEMONSTRATIVE = ("not:demonstrative",)
+TIME_UNIT = ("time_unit",)
+OF = frozenset({"من", "على", "علي"})
 GENERIC = ("not:generic",)
 RELATIVE = ("not:relative",)
 CASUALTY = ("casualty",)
@@ -352,6 +364,7 @@ WEAPON = ("explosive", "projectile")
 CLAUSE = ("clause_start",)
 VICTIM = ("victim",)
 VICTIM_OR_NUMBER = ("victim", "number")
+VICTIM_OR_CASUALTY = ("victim", "casualty")
 COUNT = ("number",)
 NEAR = 10  # words around a trigger where its casualty, time and place are looked for
 LONG = 40  # a sentence longer than this (in words) needs one more anchor: it is usually comment
@@ -366,7 +379,18 @@ def _reference(s: _Sentence, i: int) -> bool:
     """The words before position i make what follows a reference to a past attack
     (after a condemnation, a trial, "غداة", "منذ"), not the report of one."""
     return (s.any_in(i - 5, i, CONDEMN) or s.any_in(i - 6, i, JUDICIAL)
-            or s.any_in(i - 2, i, BACKGROUND))
+            or _background(s, i) or s.any_in(0, i, RELEASE))
+
+
+def _background(s: _Sentence, i: int) -> bool:
+    """"عقب الهجوم", "بعد يوم من التفجير", "منذ اغتيال": the trigger names the earlier
+    attack another story is dated by. "قبل يومين انفجرت" is only a time adverbial."""
+    if s.has(i - 1, BACKGROUND):
+        return True
+    if s.has(i - 2, BACKGROUND) and not s.has(i - 1, TIME_UNIT):
+        return True
+    # "بعد ثلاثة أيام على الهجوم", "بعد يوم من مقتل"
+    return i >= 1 and s.forms[i - 1][0] in OF and s.any_in(i - 4, i - 2, BACKGROUND)
 
 
 def _verb_context(s: _Sentence, i: int, lex: Lexicon) -> bool:
@@ -389,7 +413,7 @@ def _verb_ok(s: _Sentence, i: int, rule: Rule, bare: bool, lex: Lexicon) -> bool
         return False
     if rule.needs_any and not s.anywhere(rule.needs_any, but=i):
         return False
-    if _blocked_before(s, i) or _reference(s, i):
+    if _blocked_before(s, i) or _reference(s, i) or _points_back(s, i, lex):
         return False
     if s.has(i - 1, RELATIVE):
         # "الذي اغتيل", "الهجوم الذي نفذه": a relative clause describes a person or an
@@ -411,11 +435,66 @@ def _noun_ok(s: _Sentence, i: int, rule: Rule, definite: bool, lex: Lexicon) -> 
         return False
     if _blocked_before(s, i) or _reference(s, i) or _present_near(s, i, lex):
         return False
+    if _event_before(s, i, lex, _described):
+        return False  # "بعد يوم من مقتل 16 شخصا في هجوم": the phrase the noun belongs to is a reference
     if s.any_in(i - 2, i, GENERIC) or s.anywhere(JUDICIAL):
         return False
     if s.has(i - 1, COUNT) and not rule.needs_after:
         return False  # "140 هجوما": a count of attacks, a statistic
     return True
+
+
+def _points_back(s: _Sentence, i: int, lex: Lexicon) -> bool:
+    """A demonstrative and an attack or explosive noun around the verb ("قتلوا في هذا
+    الهجوم", "نفذ هذان الهجومان", "واحدة من تلك العبوات انفجرت"): details of an attack
+    already told."""
+    for j in range(max(i - 4, 0), min(i + 4, s.n - 1)):
+        if s.has(j, DEMONSTRATIVE) and (_noun_at(s.forms[j + 1], lex) is not None
+                                        or s.has(j + 1, WEAPON)):
+            return True
+    return False
+
+
+def _head_noun(s: _Sentence, i: int, lex: Lexicon) -> int:
+    """Position of the attack noun a verb describes as an indefinite relative
+    clause ("هجوم انتحاري استهدف ...", "غارة شنتها ..."), or -1."""
+    for j in range(i - 1, max(i - HEAD_SPAN, 0) - 1, -1):
+        if s.break_before(j + 1):
+            return -1
+        if _noun_at(s.forms[j], lex) is not None:
+            return j
+    return -1
+
+
+def _head_ok(s: _Sentence, i: int, lex: Lexicon) -> bool:
+    """A verb that describes an attack noun is a report only where the noun is."""
+    j = _head_noun(s, i, lex)
+    if j < 0:
+        return True
+    rule, definite = _noun_at(s.forms[j], lex)
+    return definite or _noun_ok(s, j, rule, definite, lex)
+
+
+def _event_before(s: _Sentence, i: int, lex: Lexicon, test) -> bool:
+    """test() on the nearest casualty or attack word before position i in the same
+    clause ("مقتل 16 شخصا في هجوم"): a noun phrase shares its head's status."""
+    for k in range(i - 1, max(i - NEAR, 0) - 1, -1):
+        if _strong_break(s, k + 1):
+            return False
+        if s.has(k, CASUALTY) or _noun_at(s.forms[k], lex) is not None:
+            return test(s, k)
+    return False
+
+
+def _described(s: _Sentence, k: int) -> bool:
+    """The word at k is a reference ("بعد يوم من مقتل") or opens a relative clause
+    about a person ("الذي قتل في انفجار")."""
+    return _reference(s, k) or s.has(k - 1, RELATIVE)
+
+
+def _strong_break(s: _Sentence, i: int) -> bool:
+    """A full stop, a semicolon or a colon before token i."""
+    return bool(_STRONG.search(s.text, s.toks[i - 1].end, s.toks[i].start)) if i > 0 else True
 
 
 def _present_near(s: _Sentence, i: int, lex: Lexicon, span: int = 3) -> bool:
@@ -462,10 +541,17 @@ def _anchors(s: _Sentence, i: int, means: tuple, own: bool) -> set[str]:
         found.add("agent")
     if own:
         found.add("object")
+    if i > 0 and s.forms[i - 1][0] in CLAIMS:
+        found.add("claim")
     return found
 
 
 def _weight(found: set[str]) -> float:
+    """The anchors' weight; 0 when none tells what happened (the means, a casualty,
+    a count of victims, the object): a time, a place and a source alone frame
+    background as well as news."""
+    if not found & SUBSTANCE:
+        return 0
     return sum(ANCHOR_WEIGHTS.get(a, 0) for a in found)
 
 
@@ -520,8 +606,8 @@ def detect_strike(sentence: str) -> StrikeCue | None:
         return None
     verbs, nouns = [], []
     for i in range(s.n):
-        verb = _verb_at(s.forms[i], lex)
-        if verb is not None and _verb_ok(s, i, verb[0], verb[2], lex):
+        verb = _verb_at(s.forms[i], lex) if not s.toks[i].text.endswith("ة") else None
+        if verb is not None and _verb_ok(s, i, verb[0], verb[2], lex) and _head_ok(s, i, lex):
             verbs.append((i, verb))
         noun = _noun_at(s.forms[i], lex)
         if noun is not None and _noun_ok(s, i, noun[0], noun[1], lex):
@@ -530,18 +616,44 @@ def detect_strike(sentence: str) -> StrikeCue | None:
         return None
     means = _means(s, lex)
     extra = LONG_EXTRA if s.n > LONG else 0
+    start = _content_start(s)
     for i, (rule, passive_form, _bare) in verbs:
-        if _weight(_anchors(s, i, means, bool(rule.needs_after))) >= VERB_ANCHORS + extra:
+        late = LATE_EXTRA if i - start >= LATE else 0
+        if _weight(_anchors(s, i, means, bool(rule.needs_after))) >= VERB_ANCHORS + extra + late:
             t = s.toks[i]
             return StrikeCue(t.text, t.start, t.end, means, _verb_passive(s, i, rule, passive_form), False)
     for i in nouns:
-        if _weight(_anchors(s, i, means, False)) >= NOUN_ANCHORS + extra:
+        late = LATE_EXTRA if i - start >= LATE else 0
+        if _weight(_anchors(s, i, means, False)) >= NOUN_ANCHORS + extra + late:
             t = s.toks[i]
             return StrikeCue(t.text, t.start, t.end, means, True, False)
     return None
 
 
+HEAD_SPAN = 3  # words back from a verb to the attack noun it may describe ("هجوم انتحاري استهدف")
+# "قالت إنها ضربت", "أعلن أنه استهدف": the actor tells its own attack
+CLAIMS = frozenset(fold(w) for w in ("انه", "انها", "انهم", "أنه", "أنها", "أنهم", "إنه", "إنها", "إنهم",
+                                     "بانه", "بأنه", "بانها", "بأنها", "بأنهم"))
+# Anchors that tell what happened; without one, a time, a place and a source are not enough.
+SUBSTANCE = frozenset({"means", "casualty", "count", "object", "agent", "claim"})
+# A trigger 12+ words after the start of the reported content (after "قال ... إن")
+# is usually in a side clause (background, comment): it needs one more anchor.
+LATE = 12
+LATE_EXTRA = 1
+COMPLEMENTIZERS = frozenset(fold(w) for w in ("ان", "أن", "إن", "انه", "انها", "أنه", "أنها", "إنه", "إنها",
+                                              "بان", "بأن", "بانه", "بأنه", "بانها", "بأنها"))
+
+
+def _content_start(s: _Sentence) -> int:
+    """Where the reported content begins: after the first complementizer of the first 12 words."""
+    for j in range(min(12, s.n)):
+        if s.forms[j][0] in COMPLEMENTIZERS:
+            return j + 1
+    return 0
+
+
 VERB_ANCHORS = 2
 NOUN_ANCHORS = 3
 LONG_EXTRA = 1
-ANCHOR_WEIGHTS = {"means": 1, "casualty": 1, "count": 1, "time": 1, "place": 1, "source": 1, "object": 1, "agent": 0}
+ANCHOR_WEIGHTS = {"means": 1, "casualty": 1, "count": 1, "time": 1, "place": 1, "source": 1, "object": 1, "agent": 0, "claim": 1}
+

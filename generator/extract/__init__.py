@@ -1,0 +1,186 @@
+"""The fact extractor: a cleaned article → a Draft (article facts + entities).
+
+    extract(clean, article_id, source) -> Draft
+    romanize(text) -> str
+
+Pure and deterministic. The steps:
+1. sentences and words, every word looked up once in the lexicon trie (text.py);
+2. mentions per sentence (mentions.py): countries, bodies, groups, persons;
+3. the article's people (context.py): pass 1 registers named persons, pass 2
+   resolves surnames, bare titles and counterparts;
+4. facts per sentence (facts.py, attacks.py), the subject carried over from
+   the previous sentence when a sentence has none ("وأضاف …").
+"""
+from __future__ import annotations
+
+from ..lexicon import Lexicon, load_lexicons
+from ..model import Article, CleanArticle, Draft, Entity, Role
+from .context import People, Person
+from .facts import ArticleFacts
+from .mentions import Mention, SentenceReader
+from .names import romanize, slug_of
+from .text import Sentence, sentences_of, tag
+
+__all__ = ["extract", "romanize"]
+
+
+def _antecedent(ms: list[Mention], k: int, prev: Mention | None) -> Mention | None:
+    for m in reversed(ms[:k]):
+        if m.kind == "person" and m.how in ("named", "ref") and (m.title or m.lemma or m.rank):
+            return m
+    return prev
+
+
+def _pass1(sentences: list[Sentence], lex: Lexicon) -> tuple[list[list[Mention]], People]:
+    people = People()
+    per_sentence = []
+    prev_titled: Mention | None = None
+    for s in sentences:
+        ms = SentenceReader(s, lex).read()
+        per_sentence.append(ms)
+        last_person: Mention | None = None
+        for k, m in enumerate(ms):
+            if m.kind != "person":
+                continue
+            if m.counterpart and m.how in ("named", "ref"):
+                ante = _antecedent(ms, k, prev_titled)
+                if ante is not None:
+                    m.title = m.title or ante.title
+                    m.lemma = m.lemma or ante.lemma
+                    m.comps = m.comps or ante.comps
+            if m.how == "named":
+                if m.country is None and last_person is not None and last_person.country and \
+                        s.words[m.start].key.startswith("و") and m.start - last_person.end <= 1:
+                    m.country = last_person.country  # "رئيس الوزراء الباكستاني X، وقائد الجيش Y"
+                people.add(m)
+            if m.how in ("named", "ref"):
+                last_person = m
+        titled = [m for m in ms if m.kind == "person" and m.how in ("named", "ref") and (m.title or m.lemma)]
+        if titled:
+            prev_titled = titled[-1]
+    # countries of counterparts named without a nationality: the other side
+    return per_sentence, people
+
+
+def _resolve(per_sentence: list[list[Mention]], people: People) -> None:
+    """Pass 2: every person mention gets the eid of the person it names (or none)."""
+    prev: Person | None = None
+    for ms in per_sentence:
+        for m in ms:
+            if m.kind != "person":
+                continue
+            p = None
+            if m.how == "named":
+                p = people.find_named(list(m.words), m.country) or people.find_named(list(m.words))
+            elif m.how in ("ref_named", "loose"):
+                words = list(m.words)
+                while words and p is None:
+                    p = people.find_surname(words)
+                    if p is None:
+                        words = words[:-1]
+                if p is not None and m.how == "loose":
+                    m.end = m.start + len(words)
+                if p is not None and m.how == "ref_named":
+                    people.learn(p, m)
+            elif m.how == "ref":
+                if m.counterpart:
+                    p = people.counterpart_of(m, prev)
+                else:
+                    p = people.by_role(m)
+            elif m.how == "dual":
+                found = []
+                for q in people.items:
+                    if m.lemma in q.lemmas and (not m.comps or m.comps <= q.comps):
+                        found.append(q)
+                countries = {q.country for q in found}
+                if len(found) == 2 and len(countries) == 2:
+                    m.eids = [q.eid for q in found]
+                    m.person = found
+            if p is not None:
+                m.eid, m.person = p.eid, p
+                if not m.country:
+                    m.country = p.country
+                prev = p
+        for m in ms:
+            if m.kind == "person" and getattr(m, "person", None) is None and m.how != "dual":
+                m.how = "unresolved" if m.how != "loose" else "loose"
+
+
+def _entities(lex: Lexicon, used: dict[str, Mention], people: People, article_id: str,
+              person_ids: set[str]) -> list[Entity]:
+    out: dict[str, Entity] = {}
+
+    def country(cid: str | None):
+        if cid and cid in lex.countries and cid not in out:
+            c = lex.countries[cid]
+            out[cid] = Entity(id=cid, kind="country" if c.kind == "country" else "organization",
+                              name=c.name, aliases=list(c.aliases))
+
+    for p in people.items:
+        if p.eid not in person_ids:
+            continue
+        country(p.country)
+        for _, rc in p.roles:
+            country(rc)
+        roles = [Role(title=t, country=c, article=article_id) for t, c in p.roles]
+        out[p.eid] = Entity(id=p.eid, kind="person", name=p.name, aliases=list(dict.fromkeys(p.aliases)),
+                            country=p.country, roles=roles)
+    for eid, m in used.items():
+        if eid in out:
+            continue
+        if m.kind == "country":
+            country(eid)
+        elif m.kind == "group":
+            g = lex.groups.get(eid)
+            if g:
+                country(g.country)
+                out[eid] = Entity(id=eid, kind="group", name=g.name, aliases=list(g.aliases), country=g.country)
+            else:
+                out[eid] = Entity(id=eid, kind="group", name=m.name or eid)
+        elif m.kind == "organization":
+            named = lex.named.get(eid)
+            if named:
+                country(named.country)
+                out[eid] = Entity(id=eid, kind="organization", name=named.name, aliases=list(named.aliases),
+                                  country=named.country)
+            else:
+                body = lex.bodies.get(eid.split("-", 1)[1] if m.country and eid.startswith(m.country + "-") else "")
+                c = lex.countries.get(m.country or "")
+                if body and c:
+                    if c.adj_m:
+                        name = body.name.replace("{m}", c.adj_m).replace("{f}", c.adj_f or c.adj_m)
+                    else:
+                        name = (body.genitive or body.name).replace("{country}", c.name)
+                else:
+                    name = m.name or eid
+                country(m.country)
+                out[eid] = Entity(id=eid, kind="organization", name=name, country=m.country)
+    return [out[k] for k in sorted(out)]
+
+
+def extract(clean: CleanArticle, article_id: str, source: str, lex: Lexicon | None = None) -> Draft:
+    """A cleaned article's facts and entities (provisional ids)."""
+    lex = lex or load_lexicons()
+    sentences = sentences_of(clean.paragraphs)
+    for s in sentences:
+        tag(s, lex)
+    per_sentence, people = _pass1(sentences, lex)
+    people.assign_ids()
+    _resolve(per_sentence, people)
+    for ms in per_sentence:
+        for m in ms:
+            if m.kind == "group" and m.eid is None:
+                m.eid = slug_of(m.name or "")
+    facts = ArticleFacts(sentences, per_sentence, lex, clean.published)
+    facts.run()
+    used = facts.used
+    person_ids = {eid for eid, m in used.items() if m.kind == "person"}
+    entities = _entities(lex, used, people, article_id, person_ids)
+    known = {e.id for e in entities}
+    article = Article(
+        id=article_id, source=source, title=clean.title, outlet=clean.outlet, published=clean.published,
+        reviewed=False, mentions=[e for e in facts.mentions if e in known],
+        meetings=facts.meetings, visits=facts.visits, agreements=facts.agreements,
+        strikes=facts.strikes, statements=facts.statements,
+    )
+    return Draft(article=article, entities=entities)

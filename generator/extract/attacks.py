@@ -1,0 +1,117 @@
+"""Strikes: `strikes.detect_strike` says whether a sentence (or one of its
+clauses) reports an attack; here its attacker, targets, place and date are
+found among the sentence's actors."""
+from __future__ import annotations
+
+import re
+
+from ..model import Strike
+from .clauses import PRONOUN_CLAUSE, View
+from .mentions import Mention
+from .strikes import detect_strike
+
+ARMED = ("country", "organization", "group")
+TARGET_KINDS = ("group", "country", "organization")
+# a sentence may report two attacks: "قالت X إنها ضربت …، في حين قالت Y إنها استهدفت …"
+_SPLIT = re.compile(r"،?\s*(?:في حين|بينما|فيما|حيث|؛)\s+")
+AGENT_WORDS = ("قبل",)  # "من قبل X"
+
+
+def _cues(text: str):
+    """(offset, cue) for the sentence and each of its clauses."""
+    out = []
+    cue = detect_strike(text)
+    if cue:
+        out.append((0, cue))
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        piece_start = m.end()
+        nxt = _SPLIT.search(text, piece_start)
+        piece = text[piece_start:nxt.start() if nxt else len(text)]
+        c = detect_strike(piece)
+        if c and not any(o + x.start == piece_start + c.start for o, x in out):
+            out.append((piece_start, c))
+        pos = piece_start
+    return out
+
+
+def _word_at(v: View, char: int) -> int | None:
+    for k, w in enumerate(v.words):
+        if w.start <= char < w.end:
+            return k
+    return None
+
+
+def strikes_of(s, v: View, facts) -> list[Strike]:
+    out = []
+    if not any(h.cat for w in v.words for h in w.hits) and len(v.words) < 3:
+        return out
+    for offset, cue in _cues(s.text):
+        t = _word_at(v, offset + cue.start)
+        if t is None:
+            continue
+        end = v.clause_end(t)
+        attacker = _attacker(v, t, facts)
+        targets = []
+        lo = t + 1
+        for m in v.actors:
+            if m.start < lo or m.start >= end or m.kind not in TARGET_KINDS:
+                continue
+            if attacker is not None and (m.eid == attacker.eid):
+                continue
+            if m.kind == "group" or _object_marked(v, m):
+                if m.eid not in targets:
+                    targets.append(m.eid)
+        if attacker is None and not targets:
+            continue
+        place = v.place_after(t, end)
+        strike = Strike(attacker=attacker.eid if attacker else None, targets=targets, place=place,
+                        means=list(cue.means), date=facts.date(s), evidence=s.text)
+        key = ("k", strike.attacker, tuple(targets), s.index)
+        if key in facts._seen:
+            continue
+        facts._seen.add(key)
+        out.append(strike)
+        facts.use(([attacker] if attacker else []) + [m for m in v.actors if m.eid in targets])
+    return out
+
+
+def _object_marked(v: View, m: Mention) -> bool:
+    """A country or body as a target: "ضد X", "على X", "استهدفت X"."""
+    k = m.start - 1
+    if k < 0:
+        return False
+    return v.words[k].key in ("ضد", "على", "علي") or v.words[m.start].key.startswith(("ل", "ضد"))
+
+
+def _attacker(v: View, t: int, facts) -> Mention | None:
+    # "من قبل X", "نفذتها X", "شنها X"
+    k = v.after_word(t, AGENT_WORDS, within=4)
+    if k is not None:
+        ms = v.subject_after(k, ARMED, gap=0)
+        if ms:
+            return ms[0]
+    ms = v.subject_after(t + 1, ARMED, gap=1)
+    if ms:
+        return ms[0]
+    ms = v.subject_before(t, ARMED, gap=3)
+    if ms:
+        return ms[-1]
+    # the sentence's own subject: "قامت باكستان … حيث استهدفت …"
+    for m in v.actors:
+        if m.start > 3 or m.start >= t:
+            break
+        if m.kind in ARMED and all(v.words[k].key in v.lex.stops or not v.words[k].hits for k in range(0, m.start)):
+            if m.start > 0 and not v.clause_id[m.start] == v.clause_id[t]:
+                return m
+    # "قالت X إنها ضربت": the speaker of the clause
+    lo = v.clause_start(t)
+    for k in range(max(0, lo - 1), t):
+        if v.words[k].key in PRONOUN_CLAUSE:
+            speaker = None
+            for m in v.actors:
+                if m.end <= k and m.kind in ARMED:
+                    speaker = m
+            if speaker is not None:
+                return speaker
+    return None

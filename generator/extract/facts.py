@@ -1,0 +1,396 @@
+"""Facts per sentence: meetings, visits, agreements and statements (strikes
+are in attacks.py). Each rule starts at a trigger of triggers.yaml and finds
+its arguments among the sentence's actors: the subject after the verb (VSO),
+before it (SVO), or carried over from the previous sentence ("وأضاف…")."""
+from __future__ import annotations
+
+from ..dates import resolve_date
+from ..lexicon import Lexicon
+from ..model import Agreement, Meeting, Statement, Visit
+from .attacks import strikes_of
+from .clauses import View
+from .mentions import Mention, _best
+from .text import Sentence
+
+PERSON = ("person",)
+STATE = ("country", "organization", "person", "group")
+WITH = ("مع",)
+BETWEEN = ("بين",)
+INCLUDING = ("فيهم", "ذلك", "بينهم")  # "بمن فيهم A و B", "بمن في ذلك A"
+
+
+def _ids(ms: list[Mention]) -> list[str]:
+    out = []
+    for m in ms:
+        for e in (m.eids or [m.eid]):
+            if e and e not in out:
+                out.append(e)
+    return out
+
+
+class ArticleFacts:
+    def __init__(self, sentences: list[Sentence], mentions: list[list[Mention]], lex: Lexicon, published):
+        self.sentences, self.per_sentence, self.lex, self.published = sentences, mentions, lex, published
+        self.meetings: list[Meeting] = []
+        self.visits: list[Visit] = []
+        self.agreements: list[Agreement] = []
+        self.strikes = []
+        self.statements: list[Statement] = []
+        self.mentions: list[str] = []
+        self.used: dict[str, Mention] = {}
+        self.topic: list[Mention] = []  # the subject carried to the next sentence
+        self.pair: list[str] = self._pair()
+        self._seen: set = set()
+
+    # -- the article's two main countries ("البلدين", "الجانبين") --
+    def _pair(self) -> list[str]:
+        counts: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for ms in self.per_sentence:
+            for m in ms:
+                c = m.country if m.kind in ("country", "organization", "person") else None
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+                    order.setdefault(c, len(order))
+        ranked = sorted(counts, key=lambda c: (-counts[c], order[c]))
+        return ranked[:2] if len(ranked) >= 2 else []
+
+    def countries_of(self, ms: list[Mention], v: View | None = None) -> list[str]:
+        out = []
+        for m in ms:
+            cs = []
+            if m.kind == "person" and m.person is not None:
+                cs = [q.country for q in (m.person if isinstance(m.person, list) else [m.person])]
+            elif m.kind == "person" and m.eids:
+                cs = []
+            elif m.kind in ("country", "organization"):
+                cs = [m.country]
+            elif m.kind == "group":
+                g = self.lex.groups.get(m.eid or "")
+                cs = [g.country] if g else []
+            for c in cs:
+                if c and c not in out:
+                    out.append(c)
+        return out
+
+    def date(self, s: Sentence) -> str | None:
+        try:
+            return resolve_date(s.text, self.published)
+        except Exception:  # a date helper problem must not lose the article
+            return None
+
+    def use(self, ms) -> None:
+        for m in ms:
+            if m.kind == "person" and m.eids and isinstance(m.person, list):
+                for q in m.person:
+                    self._mention(q.eid, m)
+            elif m.eid:
+                self._mention(m.eid, m)
+
+    def _mention(self, eid: str, m: Mention) -> None:
+        if eid not in self.used:
+            self.used[eid] = m
+        if eid not in self.mentions:
+            self.mentions.append(eid)
+
+    # -- the run --
+    def run(self) -> None:
+        for s, ms in zip(self.sentences, self.per_sentence):
+            v = View(s, ms, self.lex)
+            self.use([m for m in v.actors] + [m for m in ms if m.kind == "country" and m.how == "adj"])
+            topic = self.sentence(s, v)
+            persons = [m for m in v.actors if m.kind == "person"]
+            if topic:
+                self.topic = topic
+            elif persons:
+                self.topic = [persons[0]]
+
+    def sentence(self, s: Sentence, v: View) -> list[Mention]:
+        topic: list[Mention] = []
+        for i, h in v.hits("trigger"):
+            if h.level > 1 and h.value.pos == "verb":
+                continue
+            trig = h.value
+            if v.blocked(i):
+                continue
+            if trig.type == "meeting":
+                subj = self.meeting(s, v, i, h)
+            elif trig.type == "visit":
+                subj = self.visit(s, v, i, h)
+            else:
+                subj = self.agreement(s, v, i, h)
+            if subj and not topic:
+                topic = [m for m in subj if m.kind == "person"]
+        for i, h in v.hits("say"):
+            if h.level > 1:
+                continue
+            subj = self.statement(s, v, i, h)
+            if subj and not topic:
+                topic = [m for m in subj if m.kind == "person"]
+        for strike in strikes_of(s, v, self):
+            self.strikes.append(strike)
+        return topic
+
+    def subject(self, v: View, i: int, n: int, kinds=STATE, carry: bool = True) -> list[Mention]:
+        subj = v.subject_after(i + n, kinds, gap=1)
+        if not subj:
+            subj = v.subject_before(i, kinds)
+        if not subj and carry and self._starts_clause(v, i):
+            subj = [m for m in self.topic if m.kind in kinds]
+        return subj
+
+    def _starts_clause(self, v: View, i: int) -> bool:
+        lo = v.clause_start(i)
+        return all(v.words[k].key in v.lex.stops or v.has_cat(k, "future") or v.has_cat(k, "trigger")
+                   or v.words[k].key in ("قد", "وقد", "كما", "ثم") for k in range(lo, i))
+
+    # -- meetings --
+    def meeting(self, s: Sentence, v: View, i: int, h) -> list[Mention] | None:
+        trig = h.value
+        end = v.clause_end(i)
+        if trig.light:
+            # "أجرى X محادثات مع Y": the light verb needs a meeting noun close by
+            noun = next((k for k in range(i + 1, min(v.n, i + 8)) for hh in v.words[k].hits
+                         if hh.cat == "trigger" and hh.value.type == "meeting" and hh.value.pos == "noun"), None)
+            if noun is None:
+                return None
+            subj = self.subject(v, i, h.n, PERSON + ("organization",))
+            kind = next(hh.value.kind for hh in v.words[noun].hits if hh.cat == "trigger")
+            others = self._others(v, noun + 1, end, subj)
+            if not others and v.words[i].key.endswith(("اه", "ته")) or v.words[i].key in ("تلقي", "تلقت"):
+                k = v.after_word(noun + 1, ("من",)) or v.after_word(i + 1, ("من",))
+                if k is not None:
+                    others = [m for m in v.actors_between(k, end, PERSON)][:1]
+            self._meeting(s, v, subj, others, kind, i, end)
+            return subj
+        if trig.pos == "noun":
+            # the noun's own participants ("اجتماع بين A و B"), or the clause's subject + "مع Y"
+            if any(hh.cat == "trigger" and hh.value.light for k in range(max(0, i - 3), i) for hh in v.words[k].hits):
+                return None  # handled by the light verb
+            kind = trig.kind
+            k = v.after_word(i + h.n, BETWEEN, within=3)
+            if k is not None:
+                ms = [m for m in v.actors_between(k, end, PERSON)]
+                if len(ms) >= 2:
+                    self._meeting(s, v, ms[:1], ms[1:], kind, i, end)
+                return None
+            k = v.after_word(i + h.n, WITH, within=4)
+            if k is not None:
+                subj = [m for m in v.actors if m.kind == "person" and m.end <= i][:1] or \
+                    [m for m in self.topic if m.kind == "person"][:1]
+                others = self._others(v, i + h.n, end, subj)
+                self._meeting(s, v, subj, others, kind, i, end)
+                return subj
+            # a light verb after the noun: "اتصال هاتفي تلقاه X من Y"
+            for k2 in range(i + h.n, min(v.n, i + h.n + 2)):
+                if any(hh.cat == "trigger" and hh.value.light for hh in v.words[k2].hits):
+                    subj = v.subject_after(k2 + 1, PERSON, gap=0)
+                    kf = v.after_word(k2 + 1, ("من",))
+                    others = v.actors_between(kf, end, PERSON)[:1] if kf else []
+                    self._meeting(s, v, subj, others, kind, i, end)
+                    return subj
+            return None
+        subj = self.subject(v, i, h.n, PERSON + ("organization",))
+        others = self._others(v, i + h.n, end, subj)
+        if not others and (trig.or_plural or trig.kind in ("meeting", "talks")):
+            persons = [m for m in subj if m.kind == "person"]
+            if len(persons) >= 2:
+                subj, others = persons[:1], persons[1:]
+        if trig.needs and not others:
+            return subj
+        self._meeting(s, v, subj, others, trig.kind, i, end)
+        return subj
+
+    def _others(self, v: View, start: int, end: int, subj: list[Mention]) -> list[Mention]:
+        """The counterparts: after "مع" (all persons, "بمن فيهم A و B"), or the object."""
+        k = v.after_word(start, WITH)
+        skip = {id(m) for m in subj}
+        if k is not None:
+            ms = [m for m in v.actors_between(k, end, PERSON) if id(m) not in skip]
+            return ms
+        last = max((m.end for m in subj), default=start)
+        first = next((m for m in v.actors if m.start >= max(start, last) and m.start < end
+                      and m.kind == "person" and id(m) not in skip), None)
+        return v.coordinated(first, PERSON) if first else []
+
+    def _meeting(self, s: Sentence, v: View, subj, others, kind, i: int, end: int) -> None:
+        dual = [m for m in subj if m.kind == "person" and len(m.eids) >= 2]
+        if dual and not others:  # "وزيرا خارجية البلدين": both sides in one mention
+            a_ids, o_ids = dual[0].eids[:1], dual[0].eids[1:]
+            persons = dual[0].person if isinstance(dual[0].person, list) else []
+            self._meeting_fact(s, v, a_ids + o_ids, kind, i, end, persons, [dual[0]])
+            return
+        a = [m for m in subj if m.kind == "person"][:1]
+        if not a or not others:
+            return
+        a_ids = _ids(a)
+        for o in others:
+            o_ids = [x for x in _ids([o]) if x not in a_ids]
+            if not o_ids:
+                continue
+            parts = a_ids[:1] + o_ids
+            key = ("m", tuple(sorted(parts)), s.index)
+            if key in self._seen:
+                continue
+            self._seen.add(key)
+            persons = [m.person for m in a + [o] if m.kind == "person" and m.person is not None
+                       and not isinstance(m.person, list)]
+            self._meeting_fact(s, v, parts, kind, i, end, persons, a + [o])
+
+    def _meeting_fact(self, s: Sentence, v: View, parts, kind, i, end, persons, ms) -> None:
+        if any(hh.cat == "trigger" and hh.value.kind == "call" for w in v.words for hh in w.hits):
+            kind = "call"
+        place = v.place_after(i, end)
+        planned = v.future(i)
+        date = self.date(s)
+        self.meetings.append(Meeting(participants=parts, kind=kind, place=place, date=date, evidence=s.text))
+        self.use(ms)
+        if place and not planned and kind != "call":
+            for p in persons:  # a meeting held abroad: the foreign side travelled
+                if p.country and p.country != place:
+                    self._visit(s, p.eid, place, "done", date)
+
+    # -- visits --
+    def visit(self, s: Sentence, v: View, i: int, h) -> list[Mention] | None:
+        trig = h.value
+        end = v.clause_end(i)
+        status = "planned" if (trig.future or v.future(i) or trig.kind == "invite") else "done"
+        visitor: list[Mention] = []
+        if trig.pos == "verb" and trig.kind != "invite":
+            visitor = self.subject(v, i, h.n, PERSON)
+            dest = self._destination(v, i + h.n, end, to_only=trig.kind != "visit")
+        elif trig.kind == "invite":
+            k = i + h.n
+            visitor = v.subject_after(k, PERSON, gap=2)
+            if visitor:
+                # "دعا X نظيره لزيارة": the invited one is the object
+                obj = [m for m in v.actors if m.kind == "person" and m.start >= visitor[-1].end and m.start < end][:1]
+                visitor = obj or []
+            dest = self._destination(v, k, end, to_only=False)
+            status = "planned"
+        else:
+            # noun: "زيارة (رسمية) قام بها X إلى Y", "زيارة X إلى Y", "زيارته إلى Y"
+            carrier = next((k for k in range(i + h.n, min(end, i + h.n + 4)) if v.words[k].has("visit_carrier")), None)
+            if carrier is not None:
+                c = v.words[carrier].has("visit_carrier")
+                k = carrier + c.n
+                visitor = v.subject_after(k, PERSON, gap=0)
+                if not visitor and k < v.n and (v.words[k].has("first_ref") or v.words[k].has("last_ref")):
+                    persons = [m for m in v.actors if m.kind == "person" and m.end <= i]
+                    if persons:
+                        visitor = [persons[0] if v.words[k].has("first_ref") else persons[-1]]
+                if v.words[carrier].key.startswith(("سي", "ست")):
+                    status = "planned"
+            else:
+                visitor = v.subject_after(i + h.n, PERSON, gap=2)
+                if not visitor and v.words[i].key.endswith(("ته", "تها", "تهما")):
+                    visitor = [m for m in self.topic if m.kind == "person"][:1]
+            dest = self._destination(v, i + h.n, end, to_only=True)
+        if not visitor or dest is None:
+            return visitor
+        date = self.date(s)
+        for m in visitor:
+            for eid in _ids([m]):
+                p = m.person
+                if p is not None and not isinstance(p, list) and p.country == dest:
+                    continue
+                self._visit(s, eid, dest, status, date)
+            self.use([m])
+        return visitor
+
+    def _destination(self, v: View, start: int, end: int, to_only: bool) -> str | None:
+        for k in range(start, min(end, v.n)):
+            w = v.words[k]
+            if w.key in ("الى", "الي"):
+                for k2 in range(k + 1, min(end, k + 4)):
+                    c = _best(v.words[k2], ("name", "capital", "city"))
+                    if c and c.level == 0:
+                        return c.value
+                    pn = _best(v.words[k2], ("place_noun",))
+                    if pn and k2 + pn.n < v.n:
+                        adj = _best(v.words[k2 + pn.n], ("adj",))
+                        if adj:
+                            return adj.value
+                return None
+            c = _best(w, ("name", "capital", "city"))
+            if c and (not to_only or (c.level == 2 and w.key.startswith("ل"))):
+                if k > start and w.key in ("في", "من"):
+                    return None
+                return c.value
+            if w.key in ("في", "من", "عن") and to_only:
+                continue
+        return None
+
+    def _visit(self, s: Sentence, visitor: str, dest: str, status: str, date) -> None:
+        key = ("v", visitor, dest, status)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.visits.append(Visit(visitor=visitor, destination=dest, status=status, date=date, evidence=s.text))
+        self._mention(dest, Mention(0, 0, "country", "name", eid=dest, country=dest))
+
+    # -- agreements --
+    def agreement(self, s: Sentence, v: View, i: int, h) -> list[Mention] | None:
+        trig = h.value
+        end = v.clause_end(i)
+        subj = self.subject(v, i, h.n, STATE)
+        parties = self.countries_of(subj)
+        # "البلدين" / "الجانبين" as the subject, or "بين الطرفين"
+        lo, hi = max(0, i - 3), min(v.n, i + h.n + 4)
+        if len(parties) < 2 and any(v.has_cat(k, "pair_ref", 3) for k in range(lo, hi)):
+            parties = list(self.pair)
+        k = v.after_word(i + h.n, WITH + BETWEEN, within=3)
+        if k is not None and len(parties) < 2:
+            parties += [c for c in self.countries_of(v.actors_between(k, end, STATE)) if c not in parties]
+        if trig.plural_only and len(parties) < 2:
+            return None
+        if len(parties) < 2:
+            return subj
+        k = v.after_word(i + h.n, ("على", "علي"), within=3)
+        text = v.text_from(k if k is not None else i + h.n, 14) or s.text
+        if trig.kind in ("sign", "conclude"):
+            status = "signed"
+        else:
+            status = "agreed"
+        window = range(i, min(v.n, i + 8))
+        if v.future(i) or any(v.words[x].key in ("توقيع", "لتوقيع") for x in window) and trig.kind not in ("sign", "conclude"):
+            status = "planned" if (v.future(i) or trig.kind == "passive" or trig.pos == "noun") else status
+        key = ("a", s.index, tuple(sorted(parties)))
+        if key in self._seen:
+            return subj
+        self._seen.add(key)
+        self.agreements.append(Agreement(parties=parties, subject=text, status=status, date=self.date(s),
+                                         evidence=s.text))
+        for c in parties:
+            self._mention(c, Mention(0, 0, "country", "name", eid=c, country=c))
+        return subj
+
+    # -- statements --
+    def statement(self, s: Sentence, v: View, i: int, h) -> list[Mention] | None:
+        n = h.n
+        nxt = i + n
+        subj = v.subject_after(nxt, STATE, gap=1)
+        if not subj:
+            follow = v.words[nxt] if nxt < v.n else None
+            carry = follow is None or any(c in ":«\"“" for c in follow.pre) or follow.key in (
+                "ان", "انه", "انها", "بان", "الي", "على", "علي") or follow.key in v.lex.empty_subjects
+            if not carry or not self._starts_clause(v, i):
+                return None
+            subj = [m for m in self.topic if m.kind == "person"]
+        speakers = [m for m in subj if m.eid][:1]
+        if not speakers:
+            return None
+        start = max(m.end for m in subj) if subj and subj[0].end > i else nxt
+        text = v.quote_text(i) or v.text_from(start, 40)
+        text = text.lstrip("،,: ").strip()
+        for cue in ("إن ", "أن ", "ان ", "بأن "):
+            if text.startswith(cue):
+                text = text[len(cue):]
+        if len(text.split()) < 3:
+            return subj
+        key = ("s", speakers[0].eid, text)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.statements.append(Statement(speaker=speakers[0].eid, text=text, evidence=s.text))
+            self.use(speakers)
+        return subj

@@ -1,0 +1,417 @@
+"""Mentions of one sentence: countries, state bodies, groups and persons.
+
+Works on a tagged `Sentence` (every word already looked up in the lexicon
+trie). People are found from the text, never from a list:
+
+- title (+ nationality or country) + name: "وزير الخارجية الإيراني X Y";
+- rank or honorific + name: "اللواء X Y", "الشيخ X Y";
+- counterpart + nationality + name: "نظيره الإيراني X Y";
+- a title without a name is a reference ("الرئيس الإيراني"), resolved later
+  against the people the article names (generator/extract/context.py);
+- runs of unknown words are kept as `loose` candidates: a surname-only
+  mention ("قال X") or an apposition ("X Y، وزير الدفاع").
+
+A name is 1–4 words (joiners such as بن/عبد/آل not counted) that are in no
+lexicon and no stop list; it never crosses punctuation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import ARTICLE, CONJ, Lexicon, bare
+from .text import STRONG, Sentence, Word
+
+COUNTRY_CATS = ("name", "capital", "city", "adj")
+# categories that can never be part of a person's name
+BLOCK = frozenset({
+    "name", "capital", "city", "adj", "rank", "honorific", "counterpart", "group", "group_head",
+    "body_adj", "body_gen", "org", "trigger", "say", "negation", "future", "conditional", "question",
+    "pair_ref", "first_ref", "last_ref", "place_noun", "break", "break_comma", "visit_carrier",
+})
+ALWAYS_BLOCK = frozenset({"name", "capital", "adj", "group", "org", "body_adj", "body_gen", "counterpart"})
+NOT_NAME_PREFIXES = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل", "فلل")
+MAX_NAME_WORDS = 4
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+ALEF_MAQSURA_STOPS = frozenset({"علي"})  # folded like a stop word, but a common first name when written with ي
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int  # word span [start, end) of the whole mention, title included
+    kind: str  # person | country | organization | group
+    how: str  # country: name|capital|city|adj; person: named|ref|dual|loose; organization: body|named; group: known|new
+    eid: str | None = None
+    name: str | None = None  # a person's or new group's name as written
+    words: tuple = ()  # folded name words (persons)
+    title: str | None = None  # role title as written (without the nationality)
+    lemma: str | None = None  # title head lemma, or rank
+    comps: frozenset = frozenset()  # complement words of the title
+    country: str | None = None  # a person's or body's country; a country mention's id
+    counterpart: bool = False
+    rank: str | None = None
+    name_start: int = -1
+    eids: list = field(default_factory=list)  # a dual reference resolved to several persons
+    person: object = None  # the context.Person a person mention names, once resolved
+
+
+def _strong_before(w: Word) -> bool:
+    return any(c in STRONG for c in w.pre)
+
+
+def _best(w: Word, cats) -> object:
+    best = None
+    for h in w.hits:
+        if h.cat in cats and (best is None or h.n > best.n or (h.n == best.n and h.level < best.level)):
+            best = h
+    return best
+
+
+class SentenceReader:
+    """Finds the mentions of one sentence."""
+
+    def __init__(self, s: Sentence, lex: Lexicon):
+        self.s, self.lex, self.words = s, lex, s.words
+        self.n = len(s.words)
+        self.after_title = False
+
+    # -- word tests --
+    def is_comp(self, k: int) -> bool:
+        if k >= self.n:
+            return False
+        w = self.words[k]
+        return any(f in self.lex.complements for f, _ in w.forms)
+
+    def is_stop(self, w: Word) -> bool:
+        key = w.key
+        if key in self.lex.stops:
+            return True
+        if key[:1] in ("و", "ف") and len(key) > 3 and key[1:] in self.lex.stops:
+            return True
+        return False
+
+    def name_ok(self, k: int, first: bool) -> bool:
+        w = self.words[k]
+        key = w.key
+        if not key or key.isdigit() or any(ch.isdigit() for ch in key) or len(key) < 2:
+            return False
+        if key.startswith(NOT_NAME_PREFIXES):
+            return False
+        if self.is_stop(w) and not (first and self.after_title and key in ALEF_MAQSURA_STOPS
+                                    and _MARKS.sub("", w.text).endswith("ي")):
+            return False  # "علي" after a title is the name Ali, not "على"
+        if first and key.startswith("ال"):
+            return False
+        if any(ch.isascii() for ch in key):
+            return False
+        for h in w.hits:
+            if h.cat == "title":
+                if h.level > CONJ:
+                    continue
+                if first and h.level == CONJ:
+                    return False
+                nk = k + h.n
+                if h.value[1] != "forms" or (nk < self.n and (self.is_comp(nk) or _best(self.words[nk], ("adj",)))):
+                    return False
+            elif h.cat in ALWAYS_BLOCK:
+                return False
+            elif h.cat in BLOCK and (h.level <= CONJ or (h.level < ARTICLE and (first or h.cat == "trigger"))):
+                return False
+        return True
+
+    def read_name(self, j: int, allow_comma: bool = True) -> int:
+        """End of the name starting at word j (j when there is none)."""
+        k, count = j, 0
+        joiners = self.lex.joiners
+        while k < self.n and count < MAX_NAME_WORDS:
+            w = self.words[k]
+            if _strong_before(w) and not (k == j and allow_comma and w.comma_before and not w.quote_before):
+                break
+            if not self.name_ok(k, first=(k == j)):
+                break
+            if w.key not in joiners:
+                count += 1
+            k += 1
+        while k > j and self.words[k - 1].key in joiners:
+            k -= 1
+        return k
+
+    def _definite(self, k: int) -> bool:
+        key = self.words[k].key
+        return key.startswith(("ال", "وال", "فال", "بال", "لل"))
+
+    def text(self, i: int, j: int) -> str:
+        return self.s.span_text(i, j)
+
+    # -- titles --
+    def read_title(self, i: int, hit) -> tuple[int, str | None, frozenset, bool, list[int]]:
+        """Title starting at i: (end, country, complement words, complete, adjective positions)."""
+        lemma, mode = hit.value
+        j = i + hit.n
+        country, comps, adj_at, posting = None, set(), [], False
+        complete = mode != "forms"
+        while j < self.n:
+            w = self.words[j]
+            if _strong_before(w):
+                break
+            adj = _best(w, ("adj",))
+            if adj:
+                if country is None or posting:
+                    country = country if posting and country else adj.value
+                adj_at.extend(range(j, j + adj.n))
+                complete = True
+                j += adj.n
+                continue
+            if self.is_comp(j):
+                comps.add(bare(w.key))
+                complete = True
+                j += 1
+                continue
+            nm = _best(w, ("name",))
+            if nm and nm.level <= CONJ and country is None and not self._definite(j - 1):
+                country = nm.value  # construct state: "وزير خارجية باكستان"
+                complete = True
+                j += nm.n
+                continue
+            t = _best(w, ("title",))
+            if t and t.value[1] != "dual" and (t.value[1] == "alone" or self.is_comp(j + t.n)):
+                comps.update(bare(x) for x in t.value[0].split())
+                j += t.n
+                complete = True
+                continue
+            org = _best(w, ("body_adj", "body_gen", "org"))
+            if org and complete:
+                j += org.n
+                continue
+            if w.key in self.lex.connectors and j + 1 < self.n and (
+                    self.is_comp(j + 1) or _best(self.words[j + 1], ("body_adj", "body_gen", "org", "name"))):
+                if w.key in self.lex.posting:
+                    posting = True
+                j += 1
+                continue
+            break
+        return j, country, frozenset(comps), complete, adj_at
+
+    def title_text(self, i: int, j: int, adj_at: list[int]) -> str:
+        parts = []
+        for k in range(i, j):
+            if k in adj_at:
+                continue
+            parts.append(self.words[k].text)
+        text = " ".join(parts)
+        first = self.words[i]
+        # the clitic و/ف in front of the head is not part of the title
+        for h in first.hits:
+            if h.cat == "title" and h.level == CONJ:
+                text = text[1:]
+                break
+        return text
+
+    def person_after(self, i: int, j: int, **info) -> tuple[Mention | None, int]:
+        """A person whose name starts at j (after an optional rank or honorific)."""
+        k = j
+        rank = None
+        if k < self.n:
+            r = _best(self.words[k], ("rank", "honorific"))
+            if r and not _strong_before(self.words[k]):
+                rank = r.value if r.cat == "rank" else None
+                k += r.n
+        self.after_title = True
+        e = self.read_name(k)
+        self.after_title = False
+        if e > k:
+            return Mention(i, e, "person", "named", name=self.text(k, e),
+                           words=tuple(w.key for w in self.words[k:e]), rank=rank or info.pop("rank", None),
+                           name_start=k, **info), e
+        return None, j
+
+    # -- the pass --
+    def read(self) -> list[Mention]:
+        out: list[Mention] = []
+        i = 0
+        words = self.words
+        while i < self.n:
+            w = words[i]
+            if not w.hits:
+                e = self._loose(i)
+                if e > i:
+                    out.append(Mention(i, e, "person", "loose", name=self.text(i, e),
+                                       words=tuple(x.key for x in words[i:e]), name_start=i))
+                    i = e
+                else:
+                    i += 1
+                continue
+            m, e = self._at(i)
+            if m is None:
+                e2 = self._loose(i)
+                if e2 > i:
+                    out.append(Mention(i, e2, "person", "loose", name=self.text(i, e2),
+                                       words=tuple(x.key for x in words[i:e2]), name_start=i))
+                    i = e2
+                else:
+                    i += 1
+                continue
+            out.extend(m if isinstance(m, list) else [m])
+            i = max(e, i + 1)
+        self._appositions(out)
+        return out
+
+    def _loose(self, i: int) -> int:
+        if not self.name_ok(i, first=True):
+            return i
+        return self.read_name(i, allow_comma=False)
+
+    def _at(self, i: int):
+        w = self.words[i]
+        lex = self.lex
+        # a known group (longest spelling wins)
+        g = _best(w, ("group",))
+        gh = _best(w, ("group_needs_head",))
+        head = _best(w, ("group_head",))
+        if g and (not head or g.n >= head.n + 1 or not self._group_after_head(i, head)):
+            return Mention(i, i + g.n, "group", "known", eid=g.value), i + g.n
+        if gh and (i > 0 and (_best(self.words[i - 1], ("group_head",)) or w.quote_before)):
+            return Mention(i, i + gh.n, "group", "known", eid=gh.value), i + gh.n
+        if head:
+            found = self._group_after_head(i, head)
+            if found:
+                return found, found.end
+        org = _best(w, ("org",))
+        if org:
+            return Mention(i, i + org.n, "organization", "named", eid=org.value), i + org.n
+        t = _best(w, ("title",))
+        if t:
+            m, e = self._title_person(i, t)
+            if m is not None:
+                return m, e
+        r = _best(w, ("rank", "honorific"))
+        if r:
+            j = i + r.n
+            country = None
+            if j < self.n and not _strong_before(self.words[j]):
+                adj = _best(self.words[j], ("adj",))
+                if adj:
+                    country = adj.value
+                    j += adj.n
+            m, e = self.person_after(i, j, rank=r.value if r.cat == "rank" else None, country=country,
+                                     lemma=r.value if r.cat == "rank" else None)
+            if m is not None:
+                if e - m.name_start == 1:
+                    m.how = "ref_named"  # "الجنرال X": a known person's surname
+                return m, e
+            if country and r.cat == "rank":
+                return Mention(i, j, "person", "ref", lemma=r.value, rank=r.value, country=country), j
+        c = _best(w, ("counterpart",))
+        if c:
+            j = i + c.n
+            country = None
+            if j < self.n and not _strong_before(self.words[j]):
+                adj = _best(self.words[j], ("adj",))
+                if adj:
+                    country = adj.value
+                    j += adj.n
+            m, e = self.person_after(i, j, country=country, counterpart=True)
+            if m is not None:
+                return m, e
+            return Mention(i, j, "person", "ref", country=country, counterpart=True), j
+        body = self._body(i)
+        if body:
+            return body, body[-1].end
+        ch = _best(w, COUNTRY_CATS)
+        if ch:
+            return Mention(i, i + ch.n, "country", ch.cat, eid=ch.value, country=ch.value), i + ch.n
+        return None, i + 1
+
+    def _title_person(self, i: int, t):
+        lemma, mode = t.value
+        j, country, comps, complete, adj_at = self.read_title(i, t)
+        if not complete:
+            return None, i
+        title = self.title_text(i, j, adj_at)
+        if mode == "dual":
+            return Mention(i, j, "person", "dual", title=title, lemma=lemma, comps=comps), j
+        m, e = self.person_after(i, j, title=title, lemma=lemma, comps=comps, country=country)
+        if m is not None:
+            if e - m.name_start == 1 and not self._single_ok(m.name_start, country):
+                m.how = "ref_named"  # one word: only a known person's surname
+            return m, e
+        return Mention(i, j, "person", "ref", title=title, lemma=lemma, comps=comps, country=country), j
+
+    def _single_ok(self, k: int, country) -> bool:
+        key = self.words[k].key
+        if country is None or len(key) < 3:
+            return False
+        if key[:1] in ("ي", "ت", "ن") or key.startswith(("سي", "ست")):
+            return False  # a verb, most likely
+        return True
+
+    def _group_after_head(self, i: int, head) -> Mention | None:
+        j = i + head.n
+        if j >= self.n:
+            return None
+        w = self.words[j]
+        g = _best(w, ("group", "group_needs_head"))
+        if g:
+            end = j + g.n
+            return Mention(i, end, "group", "known", eid=g.value)
+        if bare(w.key) in self.lex.group_generic:
+            return None
+        if w.quote_before:  # head + «name»
+            k = j
+            while k < self.n and k - j < 5:
+                if k > j and self.words[k].quote_before:
+                    break
+                if self.words[k].key.isdigit():
+                    return None
+                k += 1
+            closed = k < self.n and self.words[k].quote_before or k == self.n and any(
+                c in "»\"”" for c in self.s.tail)
+            if closed and k > j:
+                return Mention(i, k, "group", "new", name=self.text(j, k))
+            return None
+        if bare(w.key) == "تحرير":  # "جبهة تحرير X"
+            k = j + 1
+            while k < self.n and k - j <= 3 and not _strong_before(self.words[k]):
+                x = self.words[k]
+                if self.is_stop(x) or _best(x, ("trigger", "say", "adj", "title")):
+                    break
+                k += 1
+            if k > j + 1:
+                return Mention(i, k, "group", "new", name=self.text(i, k))
+        return None
+
+    def _body(self, i: int) -> list[Mention] | None:
+        w = self.words[i]
+        b = _best(w, ("body_adj",))
+        if b:
+            j = i + b.n
+            out = []
+            while j < self.n and not _strong_before(self.words[j]):
+                adj = _best(self.words[j], ("adj",))
+                if not adj or (out and not self.words[j].key.startswith("و")):
+                    break
+                out.append(Mention(i if not out else j, j + adj.n, "organization", "body",
+                                   eid=f"{adj.value}-{b.value}", country=adj.value))
+                j += adj.n
+            if out:
+                return out
+        b = _best(w, ("body_gen",))
+        if b:
+            j = i + b.n
+            if j < self.n and not _strong_before(self.words[j]):
+                nm = _best(self.words[j], ("name",))
+                if nm and nm.level == 0:
+                    return [Mention(i, j + nm.n, "organization", "body", eid=f"{nm.value}-{b.value}",
+                                    country=nm.value)]
+        return None
+
+    # -- "X Y، وزير الدفاع" --
+    def _appositions(self, out: list[Mention]) -> None:
+        for a, b in zip(out, out[1:]):
+            if (a.how == "loose" and b.kind == "person" and b.how == "ref" and b.title and a.end == b.start
+                    and self.words[b.start].comma_before and len(a.words) >= 2):
+                a.how, a.title, a.lemma, a.comps, a.country = "named", b.title, b.lemma, b.comps, b.country
+                a.end = b.end
+                b.how = "merged"
+        out[:] = [m for m in out if m.how != "merged"]
