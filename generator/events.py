@@ -34,10 +34,11 @@ When (inside a bucket):
    article's publication date allows (a past happening cannot be dated after
    the article reporting it, a `planned` one not before it). When there is no
    such single cluster, undated facts merge with the undated facts of their
-   own article and with those of articles published in the same month; an
-   undated fact of an article without a publication date joins the one such
-   group there is, if only one. Statements have no dates: the same text
-   merges across articles.
+   own article and with those of articles published in the same month. An
+   undated strike in an article without a publication date joins the one such
+   group of its attacker and target, if there is only one (not meetings,
+   visits or agreements: the same two countries meet and sign too often).
+   Statements have no dates: the same text merges across articles.
 
 An editor's `event: <id>` on a fact overrides all this: the facts with the
 same value form one event with that id, and never join other clusters.
@@ -54,7 +55,7 @@ from itertools import combinations
 
 from .errors import Problem, display_path
 from .model import EVENT_TYPE_OF, EVENT_TYPES, Article, Event, Fact
-from .normalize import WORD, bare, squash
+from .normalize import squash
 from .store import Facts
 
 KIND_OF_TYPE = {t: k for k, t in EVENT_TYPE_OF.items()}  # "meeting" -> "meetings"
@@ -168,7 +169,7 @@ def _fits(cluster_date: str, item: _Item) -> bool:
 
 
 def _cluster_bucket(members: list[tuple[int, _Signature]], items: list[_Item], uf: _UnionFind,
-                    undated_across_articles: bool) -> None:
+                    event_type: str) -> None:
     days: list[Member] = []
     months: list[Member] = []
     undated: list[Member] = []
@@ -200,10 +201,10 @@ def _cluster_bucket(members: list[tuple[int, _Signature]], items: list[_Item], u
     # 3. no date: the one dated cluster the article allows, else by article and publication month
     if undated:
         alone = _place_undated(undated, days + months, items, uf)
-        if undated_across_articles:
+        if event_type == "statement":
             _merge_on(alone, uf, lambda i, a: a)
         else:
-            _merge_undated(alone, items, uf)
+            _merge_undated(alone, items, uf, unpublished_join=event_type == "strike")
 
 
 def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item], uf: _UnionFind) -> list[Member]:
@@ -229,13 +230,17 @@ def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item
     return alone
 
 
-def _merge_undated(alone: list[Member], items: list[_Item], uf: _UnionFind) -> None:
+def _merge_undated(alone: list[Member], items: list[_Item], uf: _UnionFind, unpublished_join: bool) -> None:
     """Undated facts with no dated cluster to join: the same article, or articles of the same
-    publication month, tell of the same happening; an article without a publication date
-    joins the one such group of its anchors, if there is only one."""
+    publication month, tell of the same happening. With unpublished_join (strikes: a named
+    attacker on a named target), an article without a publication date joins the one such
+    group of its anchors, if there is only one; two countries sign, meet and visit too
+    often for that."""
     _merge_on(alone, uf, lambda i, a: (a, items[i].article))
     published = [(i, anchors) for i, anchors in alone if items[i].published]
     _merge_on(published, uf, lambda i, a: (a, items[i].published[:7]))
+    if not unpublished_join:
+        return
     groups: dict[Hashable, set[int]] = defaultdict(set)
     for i, anchors in published:
         root = uf.find(i)
@@ -245,7 +250,7 @@ def _merge_undated(alone: list[Member], items: list[_Item], uf: _UnionFind) -> N
         if items[i].published:
             continue
         own = uf.find(i)
-        found = set().union(*(groups.get(a, ()) for a in anchors)) - {own}
+        found = set().union(*(groups.get(a, ()) for a in anchors if a[0] == "target")) - {own}
         if len(found) == 1:
             uf.attach(i, found.pop())
 
@@ -361,7 +366,7 @@ def _cluster(facts: Facts) -> list[Event]:
         if signature is not None:
             buckets[signature.bucket].append((i, signature))
     for bucket, members in buckets.items():
-        _cluster_bucket(members, items, uf, undated_across_articles=bucket[0] == "statement")
+        _cluster_bucket(members, items, uf, bucket[0])
 
     groups: dict[int, list[_Item]] = defaultdict(list)
     for i, item in enumerate(items):
@@ -486,106 +491,12 @@ def event_problems(facts: Facts) -> list[Problem]:
     return problems
 
 
-# --- where the reports differ: for the event page's side-by-side view ---------------------
 
-# The fields compared for each type of event, in display order; entity fields hold ids.
-VERSION_FIELDS = {
-    "meeting": ("participants", "kind", "place", "date"),
-    "visit": ("visitor", "destination", "status", "date"),
-    "agreement": ("parties", "subject", "status", "date"),
-    "strike": ("attacker", "targets", "place", "means", "date"),
-    "statement": ("speaker", "text"),
-}
-ENTITY_FIELDS = frozenset({"participants", "place", "visitor", "destination", "parties", "attacker", "targets",
-                           "speaker"})
-
-
-@dataclass(frozen=True, slots=True)
-class Version:
-    """One way the reports of an event tell one field.
-
-    `value` is the field's value: a string, or a tuple for list fields (entity
-    ids for entity fields, sorted). `written` is, for entity fields, how the
-    reports' evidence names those entities ("جيش الظلم" where another report
-    says "جيش العدل"), in the order of `value`; empty for other fields.
-    `refs` are the (article id, index) of the facts that tell it this way.
-    Namings that are part of one another ("مارلين لواندا", "ناقلة النفط مارلين
-    لواندا") are one version, shown with the spelling of its most reports.
-    """
-
-    value: str | tuple[str, ...]
-    written: tuple[str, ...]
-    refs: tuple[tuple[str, int], ...]
-
-
-def event_versions(event: Event, facts: Facts) -> dict[str, list[Version]]:
-    """Every compared field of an event (VERSION_FIELDS) -> its versions across the reports,
-    the most told first (then by first report). A report that leaves a field empty (no
-    date, no means, no place) gives no version for it: silence is not a disagreement."""
-    kind = KIND_OF_TYPE[event.type]
-    told: dict[str, dict[tuple, list[tuple[str, int]]]] = {f: {} for f in VERSION_FIELDS[event.type]}
-    for ref in event.facts:
-        article = facts.articles.get(ref.article)
-        of_kind = getattr(article, kind, []) if article else []
-        if ref.index >= len(of_kind):
-            continue
-        fact = of_kind[ref.index]
-        for name in told:
-            value = _field_value(fact, name)
-            if not value:
-                continue
-            written = _written(value, fact.evidence, facts) if name in ENTITY_FIELDS else ()
-            told[name].setdefault((value, written), []).append((ref.article, ref.index))
-    out = {}
-    for name, versions in told.items():
-        ranked = sorted(versions.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
-        kept: list[tuple[tuple, list]] = []
-        for (value, written), refs in ranked:  # "عبد اللهيان" is the same naming as "حسين أمير عبد اللهيان"
-            same = next((k for k in kept if k[0][0] == value and _same_naming(k[0][1], written)), None)
-            if same:
-                same[1].extend(refs)
-            else:
-                kept.append(((value, written), list(refs)))
-        out[name] = [Version(value, written, tuple(sorted(refs))) for (value, written), refs in kept]
-    return out
-
-
-def event_differences(event: Event, facts: Facts) -> dict[str, list[Version]]:
-    """Only the fields the reports tell in more than one way (see event_versions)."""
-    return {name: versions for name, versions in event_versions(event, facts).items() if len(versions) > 1}
-
-
-def _same_naming(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Each name of one is a shorter or longer form of the other's: every word of the
-    name with fewer words starts like a word of the other ("عبد اللهيان" in "حسين أمير عبد
-    اللهيان", "الحوثيون" and "جماعة الحوثي"), but "جيش الظلم" is not "جيش العدل"."""
-    return all(_same_name(a, b) for a, b in zip(one, other))
-
-
-def _same_name(a: str, b: str) -> bool:
-    short, long_ = sorted(([bare(w) for w in WORD.findall(x)] for x in (a, b)), key=len)
-    return all(any(w.startswith(v) or v.startswith(w) for v in long_ if min(len(v), len(w)) >= 3 or v == w)
-               for w in short)
-
-
-def _field_value(fact: Fact, name: str) -> str | tuple[str, ...] | None:
-    value = getattr(fact, name, None)
-    if isinstance(value, list):
-        return tuple(sorted(value)) if name in ENTITY_FIELDS else tuple(value)
-    return value
-
-
-def _written(value: str | tuple[str, ...], evidence: str, facts: Facts) -> tuple[str, ...]:
-    ids = value if isinstance(value, tuple) else (value,)
-    return tuple(written_name(facts.entities.get(i), evidence) or i for i in ids)
-
-
-def written_name(entity, evidence: str) -> str | None:
-    """The entity's name or alias that the evidence uses (the longest found, compared
-    folded and without spaces); its canonical name when the evidence uses none of them
-    (a pronoun, a title); None for an unknown entity."""
-    if entity is None:
-        return None
-    text = squash(evidence)
-    found = [s for s in (entity.name, *entity.aliases) if squash(s) and squash(s) in text]
-    return max(found, key=lambda s: len(squash(s))) if found else entity.name
+def events_by_entity(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """Entity id -> the events it takes part in (as participant), in the events' order:
+    what an entity page counts, rather than its mentions."""
+    out: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for entity_id in event.participants:
+            out[entity_id].append(event)
+    return dict(out)

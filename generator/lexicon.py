@@ -484,6 +484,8 @@ def _load_triggers(lex: Lexicon, path: Path, problems: list):
         _trigger_entries(c, lex, data, type_)
     for s in c.spellings(data.get("visit_carriers"), ("visit_carriers",), "visit_carriers", "visit_carriers", True):
         lex.add(s, "visit_carrier", None, max_level=CONJ)
+    for s in c.spellings(data.get("strike_verbs"), ("strike_verbs",), "strike_verbs", "strike_verbs"):
+        lex.add(s, "strike_verb", None, max_level=CONJ)
     lex.signed_words = frozenset(bare(w) for s in c.spellings(data.get("agreement_signed"), ("agreement_signed",),
                                                              "agreement_signed", "agreement_signed") for w in words_of(s))
     st = c.mapping(data.get("statement", {}), ("statement",), "statement")

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from . import yamlio
 from .errors import GeneratorError, Problem, display_path
-from .model import FACT_KINDS, ID_PATTERN
+from .model import FACT_KINDS, ID_PATTERN, Article, Entity
 from .normalize import fold, squash, to_ascii_digits
 from .store import Facts, FactsStore
 
@@ -147,9 +147,15 @@ def _unvalidated_items(store: FactsStore, facts: Facts) -> list[Item]:
                 data, marks = yamlio.load(path.read_bytes().decode("utf-8-sig"), display_path(path))
             except (OSError, UnicodeDecodeError, yamlio.YamlProblem):
                 continue  # already reported by the store
-            if isinstance(data, dict):
-                item_id = data.get("id") if _is_id(data.get("id")) else path.stem
-                out.append(Item(kind, item_id, path, data, marks, False))
+            if not isinstance(data, dict):
+                continue
+            try:
+                (Entity if kind == "entity" else Article).model_validate(data)
+                continue  # valid, but left out by the store as a duplicate id: reported there
+            except ValidationError:
+                pass
+            item_id = data.get("id") if _is_id(data.get("id")) else path.stem
+            out.append(Item(kind, item_id, path, data, marks, False))
     return out
 
 
@@ -172,7 +178,7 @@ class _Checker:
             same = next((other for other in bucket if other.id == item.id), None)
             if same is not None:  # the store saw only the valid one of the two
                 self.problems.append(Problem(item.shown, *item.marks.of(("id",)),
-                                             f"id: duplicate {item.kind} id '{item.id}' (also in {same.shown})"))
+                                             f"duplicate {item.kind} id '{item.id}' (also in {same.shown})"))
             bucket.append(item)
         self.kind_of: dict[str, Any] = {}
         self.names: dict[str, str] = {}  # folded name or alias -> entity id
@@ -257,10 +263,9 @@ class _Checker:
     def no_repeats(self, item: Item, field: str, values: list) -> None:
         seen: set = set()
         for i, value in enumerate(values):
-            key = " ".join(fold(value).split()) if isinstance(value, str) and field == "aliases" else value
-            if isinstance(value, str) and key in seen:
+            if isinstance(value, str) and value in seen:
                 self.add(item, (field, i), f"{field}[{i}]: '{value}' is listed twice")
-            seen.add(key)
+            seen.add(value)
 
     def named_in(self, entity_id: str, folded_text: str) -> bool:
         """Does the (folded) article text name this entity by any of its forms?"""

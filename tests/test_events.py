@@ -2,6 +2,7 @@
 different happenings of the same actors stay apart, and an editor's `event:` wins."""
 from __future__ import annotations
 
+import gc
 import random
 import time
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator import yamlio
-from generator.events import (base_id, best_date, cluster_events, event_differences, event_facts,
-                              event_problems, event_versions, events_by_fact, written_name)
+from generator.event_versions import event_differences, event_versions, written_name
+from generator.events import (base_id, best_date, cluster_events, event_facts, event_problems, events_by_entity,
+                              events_by_fact)
 from generator.model import ID_PATTERN, Agreement, Article, Entity, Meeting, Statement, Strike, Visit
 from generator.store import Facts, FactsStore
 
@@ -225,6 +227,55 @@ def test_houthi_strike_on_a_tanker_told_by_three_outlets_is_one_event_a_month_la
     assert event_differences(events[1], facts) == {}
 
 
+MUTUAL = [
+    {"id": "iran", "kind": "country", "name": "إيران"},
+    {"id": "pakistan", "kind": "country", "name": "باكستان"},
+    {"id": "jaish-al-adl", "kind": "group", "name": "جيش العدل", "aliases": ["جيش الظلم"]},
+    {"id": "bla", "kind": "group", "name": "جيش تحرير بلوشستان"},
+    {"id": "blf", "kind": "group", "name": "جبهة تحرير بلوشستان", "aliases": ["جبهة بلوشستان"]},
+    {"id": "kamran-siddiqi", "kind": "person", "name": "كامران صديقي", "country": "pakistan"},
+    {"id": "dariush-farahani", "kind": "person", "name": "داريوش فراهاني", "country": "iran"},
+]
+FMS = ("dariush-farahani", "kamran-siddiqi")
+
+
+def test_mutual_strikes_told_by_three_articles_give_one_event_per_attacker(tmp_path):
+    """A wire story on the day of a call, a round-up after talks ten days later, and an undated
+    feature months later: each tells the two raids in its own words and dates."""
+    def raid(attacker, targets, date, evidence, means=()):
+        return {"attacker": attacker, "targets": targets, "date": date, "evidence": evidence, "means": list(means)}
+
+    articles = {
+        "call-day": {"published": "2024-01-19",
+                     "meetings": [meeting(None, "call", FMS, "وخلال اتصال هاتفي تلقاه فراهاني من نظيره الباكستاني.")],
+                     "strikes": [raid("iran", ["jaish-al-adl"], None,
+                                      "وأشار إلى العملية الأخيرة التي نفذتها القوات الإيرانية ضد جماعة جيش الظلم.")]},
+        "talks-roundup": {"published": "2024-01-30",
+                          "meetings": [meeting("2024-01-29", "talks", FMS, "وأجرى الوزيران محادثات في إسلام آباد.")],
+                          "strikes": [raid("pakistan", ["blf", "bla"], None,
+                                           "وقالت إسلام آباد إنها ضربت قواعد لجبهة تحرير بلوشستان وجيش تحرير بلوشستان."),
+                                      raid("iran", ["jaish-al-adl"], "2024-01",
+                                           "وقالت طهران إنها استهدفت هذا الشهر مسلحين من جماعة جيش العدل.")]},
+        "feature": {"strikes": [raid("iran", ["jaish-al-adl"], None,
+                                     "وكانت إيران قد استهدفت بطائرات مسيرة وصواريخ مجموعات تابعة لجيش العدل.",
+                                     ["طائرات مسيرة", "صواريخ"]),
+                                raid("pakistan", ["bla", "blf"], None,
+                                     "كما استهدفت باكستان مواقع تابعة لجيش تحرير بلوشستان وجبهة بلوشستان.")]},
+    }
+    facts = FactsStore(write_facts(tmp_path, articles, ENTITIES + MUTUAL)).load()
+    assert not facts.problems
+    events = {e.id: refs(e) for e in cluster_events(facts)}
+    assert events == {
+        "strike-iran-jaish-al-adl-2024-01": [("call-day", 0), ("feature", 0), ("talks-roundup", 1)],
+        "strike-bla-blf-pakistan": [("feature", 1), ("talks-roundup", 0)],
+        "meeting-dariush-farahani-kamran-siddiqi": [("call-day", 0)],
+        "meeting-dariush-farahani-kamran-siddiqi-2024-01-29": [("talks-roundup", 0)],
+    }
+    iran = next(e for e in cluster_events(facts) if e.id.startswith("strike-iran"))
+    named = {v.written: v.refs for v in event_versions(iran, facts)["targets"]}
+    assert named == {("جيش العدل",): (("feature", 0), ("talks-roundup", 1)), ("جيش الظلم",): (("call-day", 0),)}
+
+
 def test_written_name_is_the_spelling_the_evidence_uses():
     group = Entity(id="jaish-al-adl", kind="group", name="جيش العدل", aliases=["جيش الظلم", "تنظيم جيش العدل"])
     assert written_name(group, "العملية ضد جماعة \"جيش الظلم\" في سيستان") == "جيش الظلم"
@@ -234,7 +285,7 @@ def test_written_name_is_the_spelling_the_evidence_uses():
 
 
 def test_namings_differ_only_when_neither_is_a_form_of_the_other():
-    from generator.events import _same_naming
+    from generator.event_versions import _same_naming
     assert not _same_naming(("جيش الظلم",), ("جيش العدل",))  # one shared word is not enough
     assert _same_naming(("تنظيم جيش العدل",), ("جيش العدل",))
     assert _same_naming(("الجنابي",), ("سامي الجنابي",))
@@ -326,6 +377,18 @@ def test_undated_report_without_publication_date_joins_the_only_group(tmp_path):
     [event] = cluster_events(facts)
     assert refs(event) == [("a", 0), ("b", 0), ("d", 0)]
     assert event.participants == ["iraqi-defence-ministry", "pkk", "turkey"]
+
+
+def test_undated_agreements_without_publication_dates_do_not_join_other_articles(tmp_path):
+    def pact(subject):
+        return {"parties": ["turkey", "iraq"], "subject": subject, "date": None,
+                "evidence": f"اتفق البلدان على {subject}."}
+    facts = load(tmp_path, {
+        "jan": {"published": "2024-01-30", "agreements": [pact("مكافحة الإرهاب")]},
+        "x": {"agreements": [pact("تبادل المعلومات"), pact("إدارة الحدود")]},  # one visit's clauses
+        "y": {"agreements": [pact("تقاسم المياه")]},
+    })
+    assert sorted(refs(e) for e in cluster_events(facts)) == [[("jan", 0)], [("x", 0), ("x", 1)], [("y", 0)]]
 
 
 def test_undated_report_cannot_be_about_a_strike_after_its_publication(tmp_path):
@@ -513,6 +576,9 @@ def test_every_fact_is_in_exactly_one_event_and_helpers_find_it(tmp_path):
     index = events_by_fact(events)
     all_facts = [(a.id, kind, i) for a in facts.articles.values() for kind, i, _ in a.facts()]
     assert sorted(index) == sorted(all_facts)
+    by_entity = events_by_entity(events)
+    assert sorted(by_entity) == sorted({p for e in events for p in e.participants})
+    assert [e.type for e in by_entity["sami-al-janabi"]] == ["meeting", "meeting", "statement"]
     assert sum(len(e.facts) for e in events) == len(all_facts)
     for event in events:
         pairs = event_facts(event, facts)
@@ -576,16 +642,18 @@ def synthetic_facts(n_articles: int, seed: int = 7) -> Facts:
 def test_clustering_stays_near_linear_on_many_facts():
     """10,000 articles (100,000 facts): every fact in one event, in seconds, and four times
     the articles cost well under sixteen times the time."""
-    def timed(n):
-        facts = synthetic_facts(n)
-        start = time.perf_counter()
-        events = cluster_events(facts)
-        elapsed = time.perf_counter() - start
+    def timed(n):  # the best of two runs: the machine may be busy
+        facts, best = synthetic_facts(n), float("inf")
+        for _ in range(2):
+            gc.collect()
+            start = time.perf_counter()
+            events = cluster_events(facts)
+            best = min(best, time.perf_counter() - start)
         assert sum(len(e.facts) for e in events) == n * 10
         assert len({e.id for e in events}) == len(events)
-        return elapsed
+        return best
 
-    small, large = min(timed(2500) for _ in range(2)), timed(10_000)
+    small, large = timed(2500), timed(10_000)
     print(f"clustering: 2,500 articles {small:.2f}s, 10,000 articles {large:.2f}s")
     assert large < 30, f"{large:.1f}s for 10,000 articles"
     assert large < 8 * small, f"2,500 articles {small:.2f}s, 10,000 articles {large:.2f}s: not near-linear"

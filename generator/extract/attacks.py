@@ -42,14 +42,25 @@ def _word_at(v: View, char: int) -> int | None:
     return None
 
 
+def _fallback(v: View, covered: set[int]):
+    """Attack verbs in clauses detect_strike did not flag: (word index, means)."""
+    for i, h in v.hits("strike_verb"):
+        if h.level > 1 or v.clause_id[i] in covered or v.blocked(i) or v.future(i):
+            continue
+        covered.add(v.clause_id[i])
+        yield i, ()
+
+
 def strikes_of(s, v: View, facts) -> list[Strike]:
     out = []
-    if not any(h.cat for w in v.words for h in w.hits) and len(v.words) < 3:
-        return out
+    cues = []
     for offset, cue in _cues(s.text):
         t = _word_at(v, offset + cue.start)
-        if t is None:
-            continue
+        if t is not None:
+            cues.append((t, tuple(cue.means), False))
+    covered = {v.clause_id[t] for t, _, _ in cues}
+    cues += [(t, means, True) for t, means in _fallback(v, covered)]
+    for t, means, strict in cues:
         end = v.clause_end(t)
         attacker = _attacker(v, t, facts)
         targets = []
@@ -59,14 +70,14 @@ def strikes_of(s, v: View, facts) -> list[Strike]:
                 continue
             if attacker is not None and (m.eid == attacker.eid):
                 continue
-            if m.kind == "group" or _object_marked(v, m):
+            if m.kind == "group" or _object_marked(v, m, t, attacker):
                 if m.eid not in targets:
                     targets.append(m.eid)
-        if attacker is None and not targets:
+        if strict and not (attacker and targets):  # [strike-detection helper] a detect_strike cue is a strike even with no actors
             continue
         place = v.place_after(t, end)
         strike = Strike(attacker=attacker.eid if attacker else None, targets=targets, place=place,
-                        means=list(cue.means), date=facts.date(s), evidence=s.text)
+                        means=list(means), date=facts.date(s), evidence=s.text)
         key = ("k", strike.attacker, tuple(targets), s.index)
         if key in facts._seen:
             continue
@@ -76,12 +87,15 @@ def strikes_of(s, v: View, facts) -> list[Strike]:
     return out
 
 
-def _object_marked(v: View, m: Mention) -> bool:
-    """A country or body as a target: "ضد X", "على X", "استهدفت X"."""
+def _object_marked(v: View, m: Mention, t: int, attacker: Mention | None) -> bool:
+    """A country or body as a target: "ضد X", "على X", or the verb's object ("استهدفت X")."""
     k = m.start - 1
     if k < 0:
         return False
-    return v.words[k].key in ("ضد", "على", "علي") or v.words[m.start].key.startswith(("ل", "ضد"))
+    if v.words[k].key in ("ضد", "على", "علي"):
+        return True
+    after = attacker.end if attacker is not None and attacker.start > t else t + 1
+    return m.start == after and m.kind != "person"
 
 
 def _attacker(v: View, t: int, facts) -> Mention | None:
@@ -101,9 +115,9 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
     for m in v.actors:
         if m.start > 3 or m.start >= t:
             break
-        if m.kind in ARMED and all(v.words[k].key in v.lex.stops or not v.words[k].hits for k in range(0, m.start)):
-            if m.start > 0 and not v.clause_id[m.start] == v.clause_id[t]:
-                return m
+        if m.kind in ARMED and m.start > 0 and all(
+                v.words[k].key in v.lex.stops or not v.words[k].hits for k in range(0, m.start)):
+            return m
     # "قالت X إنها ضربت": the speaker of the clause
     lo = v.clause_start(t)
     for k in range(max(0, lo - 1), t):

@@ -22,6 +22,8 @@ class View:
     # -- setup --
     @staticmethod
     def _actor(m: Mention) -> bool:
+        if m.how == "inner":
+            return False
         if m.kind == "person":
             return m.eid is not None or bool(m.eids)
         if m.kind == "country":
@@ -189,10 +191,14 @@ class View:
         j = min(self.n, i + max_words)
         return self.s.span_text(i, j).strip(" ،,:\"«»“”")
 
-    def place_after(self, i: int, j: int) -> str | None:
-        """A country named as a place in words i..j: "في طهران", "في العاصمة الباكستانية"."""
+    def place_after(self, i: int, j: int, anchors: set[int] | None = None) -> str | None:
+        """A country named as a place in words i..j: "في طهران", "في العاصمة الباكستانية".
+        With `anchors`, "في" must stand at one of those positions (right after the
+        trigger or a participant), not after the topic ("الأوضاع في غزة")."""
         for k in range(i, min(j, self.n)):
             w = self.words[k]
+            if anchors is not None and k not in anchors:
+                continue
             if w.key in ("في", "بـ") or w.key.startswith("في"):
                 nxt = k + 1
                 if nxt < self.n and _best(self.words[nxt], ("place_noun",)):

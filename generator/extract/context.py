@@ -65,7 +65,8 @@ class People:
         for p in self.items:
             for spelling in p.spellings():
                 known = name_words(spelling)
-                if squash("".join(known)) == key or (len(known) > len(words) and tail_matches(words, known)):
+                full = squash("".join(known))
+                if full == key or (len(full) > len(key) and tail_matches(words, known)):
                     hits.append(p)
                     break
         return hits[0] if len(hits) == 1 else None

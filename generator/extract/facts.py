@@ -16,6 +16,8 @@ PERSON = ("person",)
 STATE = ("country", "organization", "person", "group")
 WITH = ("مع",)
 BETWEEN = ("بين",)
+TIME_WORDS = ("اليوم", "امس", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+              "صباح", "مساء", "الليله")
 INCLUDING = ("فيهم", "ذلك", "بينهم")  # "بمن فيهم A و B", "بمن في ذلك A"
 
 
@@ -97,7 +99,8 @@ class ArticleFacts:
     def run(self) -> None:
         for s, ms in zip(self.sentences, self.per_sentence):
             v = View(s, ms, self.lex)
-            self.use([m for m in v.actors] + [m for m in ms if m.kind == "country" and m.how == "adj"])
+            self.use([m for m in v.actors] + [m for m in ms if (m.kind == "country" and m.how == "adj")
+                                              or m.how == "inner"])
             topic = self.sentence(s, v)
             persons = [m for m in v.actors if m.kind == "person"]
             if topic:
@@ -240,7 +243,15 @@ class ArticleFacts:
     def _meeting_fact(self, s: Sentence, v: View, parts, kind, i, end, persons, ms) -> None:
         if any(hh.cat == "trigger" and hh.value.kind == "call" for w in v.words for hh in w.hits):
             kind = "call"
-        place = v.place_after(i, end)
+        anchors = {i + 1, i + 2}
+        for m in ms:
+            anchors |= {m.end, m.end + 1}
+        for k in range(i, min(end, v.n)):  # "اليوم الأحد، في الرياض": after a comma or a time word
+            prev = v.words[k - 1] if k else None
+            if v.words[k].comma_before or (prev and (prev.key in TIME_WORDS or any(
+                    hh.cat == "trigger" and hh.value.type == "meeting" for hh in prev.hits))):
+                anchors.add(k)
+        place = v.place_after(i, end, anchors)
         planned = v.future(i)
         date = self.date(s)
         self.meetings.append(Meeting(participants=parts, kind=kind, place=place, date=date, evidence=s.text))

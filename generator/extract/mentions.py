@@ -75,6 +75,7 @@ class SentenceReader:
         self.s, self.lex, self.words = s, lex, s.words
         self.n = len(s.words)
         self.after_title = False
+        self.loose_mode = False  # reading a run that only counts if it is a known surname
 
     # -- word tests --
     def is_comp(self, k: int) -> bool:
@@ -101,7 +102,7 @@ class SentenceReader:
         if self.is_stop(w) and not (first and self.after_title and key in ALEF_MAQSURA_STOPS
                                     and _MARKS.sub("", w.text).endswith("ي")):
             return False  # "علي" after a title is the name Ali, not "على"
-        if first and key.startswith("ال"):
+        if first and key.startswith("ال") and not self.loose_mode:
             return False
         if any(ch.isascii() for ch in key):
             return False
@@ -117,6 +118,8 @@ class SentenceReader:
             elif h.cat in ALWAYS_BLOCK:
                 return False
             elif h.cat in BLOCK and (h.level <= CONJ or (h.level < ARTICLE and (first or h.cat == "trigger"))):
+                if first and self.after_title and h.level == CONJ and h.cat in ("trigger", "say", "future"):
+                    continue  # "فيصل" is not "ف" + "يصل" right after a title
                 return False
         return True
 
@@ -128,8 +131,9 @@ class SentenceReader:
             w = self.words[k]
             if _strong_before(w) and not (k == j and allow_comma and w.comma_before and not w.quote_before):
                 break
-            if not self.name_ok(k, first=(k == j)):
-                break
+            after_joiner = k > j and self.words[k - 1].key in joiners and not self.is_stop(w)
+            if not after_joiner and not self.name_ok(k, first=(k == j)):
+                break  # ("عبد الأمير": a word after a joiner is part of the name)
             if w.key not in joiners:
                 count += 1
             k += 1
@@ -175,17 +179,25 @@ class SentenceReader:
                 j += nm.n
                 continue
             t = _best(w, ("title",))
-            if t and t.value[1] != "dual" and (t.value[1] == "alone" or self.is_comp(j + t.n)):
+            if t and t.value[1] != "dual" and (t.value[1] == "alone" or self.is_comp(j + t.n)) and (
+                    not complete or not self._definite(j - 1)):  # "وزير الدفاع الأمير X": an honorific
                 comps.update(bare(x) for x in t.value[0].split())
                 j += t.n
                 complete = True
                 continue
-            org = _best(w, ("body_adj", "body_gen", "org"))
-            if org and complete:
+            org = _best(w, ("body_adj", "body_gen", "org", "group"))
+            if org and (complete or org.cat == "group"):
                 j += org.n
+                complete = True
+                if org.cat == "body_adj" and j < self.n and _best(self.words[j], ("adj",)):
+                    continue  # its nationality is read on the next turn
+                continue
+            gh = _best(w, ("group_head",))
+            if gh and complete and j + gh.n < self.n and _best(self.words[j + gh.n], ("group", "group_needs_head")):
+                j += gh.n
                 continue
             if w.key in self.lex.connectors and j + 1 < self.n and (
-                    self.is_comp(j + 1) or _best(self.words[j + 1], ("body_adj", "body_gen", "org", "name"))):
+                    self.is_comp(j + 1) or _best(self.words[j + 1], ("body_adj", "body_gen", "org", "name", "group"))):
                 if w.key in self.lex.posting:
                     posting = True
                 j += 1
@@ -217,9 +229,20 @@ class SentenceReader:
             if r and not _strong_before(self.words[k]):
                 rank = r.value if r.cat == "rank" else None
                 k += r.n
+            else:
+                t = _best(self.words[k], ("title",))  # "الأمير", "الملك" before a name
+                if t and t.value[1] == "alone" and t.n == 1 and not _strong_before(self.words[k]):
+                    k += 1
         self.after_title = True
         e = self.read_name(k)
         self.after_title = False
+        if e > k and info.get("country") and e < self.n and not _strong_before(self.words[e]):
+            # "رئيس الوزراء العراقي محمد شياع السوداني": a nisba after a name whose
+            # nationality is already known is part of the name
+            adj = _best(self.words[e], ("adj",))
+            key = self.words[e].key
+            if adj and adj.n == 1 and key.startswith("ال") and key.endswith("ي") and e - k >= 2:
+                e += 1
         if e > k:
             return Mention(i, e, "person", "named", name=self.text(k, e),
                            words=tuple(w.key for w in self.words[k:e]), rank=rank or info.pop("rank", None),
@@ -253,14 +276,34 @@ class SentenceReader:
                     i += 1
                 continue
             out.extend(m if isinstance(m, list) else [m])
+            if not isinstance(m, list) and m.kind == "person":
+                out.extend(self._inner(m))
             i = max(e, i + 1)
         self._appositions(out)
         return out
 
+    def _inner(self, m: Mention) -> list[Mention]:
+        """Groups named inside a title ("المتحدث باسم حركة X"): mentioned, but not actors."""
+        out = []
+        stop = m.name_start if m.name_start >= 0 else m.end
+        k = m.start + 1
+        while k < stop:
+            g = _best(self.words[k], ("group", "group_needs_head"))
+            if g and (g.cat == "group" or _best(self.words[k - 1], ("group_head",))):
+                out.append(Mention(k, k + g.n, "group", "inner", eid=g.value))
+                k += g.n
+            else:
+                k += 1
+        return out
+
     def _loose(self, i: int) -> int:
-        if not self.name_ok(i, first=True):
-            return i
-        return self.read_name(i, allow_comma=False)
+        self.loose_mode = True
+        try:
+            if not self.name_ok(i, first=True):
+                return i
+            return self.read_name(i, allow_comma=False)
+        finally:
+            self.loose_mode = False
 
     def _at(self, i: int):
         w = self.words[i]
