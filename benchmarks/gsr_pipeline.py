@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -37,10 +39,16 @@ WORK = HERE / "work" / "gsr_pipeline"
 PY = sys.executable
 
 
+CPU = {"last": 0.0}  # CPU seconds (user + system) of the last command and its workers
+
+
 def run(cmd: list[str], label: str, ok=(0,)) -> tuple[float, str]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU["last"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode not in ok:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"{label} failed (exit {done.returncode}): {' '.join(cmd)}")
@@ -77,7 +85,9 @@ def main(argv=None) -> int:
         # exit 1 = some articles refused (each named on stderr); the others are written
         t_extract, said = run([PY, "-m", "generator", "extract", "--seeds", str(articles), "--facts", str(facts),
                                "--jobs", str(jobs), "-q"], "extract", ok=(0, 1))
+        cpu_extract = CPU["last"]
         t_export, _ = run([PY, "-m", "generator", "export", "--facts", str(facts), "--output", str(export)], "export")
+        cpu_export = CPU["last"]
         _, summary = run([PY, str(GSR_TOOL), "score", "--export", str(export)], "gsr.py score")
         print(f"--jobs {jobs}:")
         refused = [line for line in said.splitlines() if line.startswith("error:")]
@@ -87,6 +97,8 @@ def main(argv=None) -> int:
         print("  " + summary.strip().replace("\n", "\n  "))
         print(f"  extract {t_extract:.2f} s ({n / t_extract:,.0f} articles/s), export {t_export:.2f} s; "
               f"extract+export {n / (t_extract + t_export):,.0f} articles/s")
+        print(f"  CPU seconds: extract {cpu_extract:.2f}, export {cpu_export:.2f} "
+              f"(load average before: {os.getloadavg()[0]:.2f}; the machine may be shared)")
         if first_export is None:
             first_export = export
         elif export.read_bytes() != first_export.read_bytes():

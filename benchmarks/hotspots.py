@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/hotspots.py extract SEEDS [--limit N]   # clean + extract, no registry, no writes
     .venv/bin/python benchmarks/hotspots.py pipeline SEEDS FACTS        # `extract --jobs 1` end to end (FACTS is emptied)
     .venv/bin/python benchmarks/hotspots.py load FACTS                  # FactsStore.load()
-    .venv/bin/python benchmarks/hotspots.py site FACTS                  # load + catalog + every page's Markdown
+    .venv/bin/python benchmarks/hotspots.py site FACTS                  # load + events + index + every page's Markdown
     .venv/bin/python benchmarks/hotspots.py build PROJECT               # a whole `mkdocs build` of PROJECT/mkdocs.yml
 
 Each prints the wall time, then the top --top functions by own time and by
@@ -77,20 +77,27 @@ def main(argv=None) -> int:
 
         profiled(lambda: FactsStore(args.paths[0]).load(), args.top, args.out, "FactsStore.load")
     elif args.what == "site":
-        from generator.site.catalog import build_catalog
-        from generator.site.pages import plan_site
-        from generator.store import FactsStore
+        from generator.events import cluster_events
+        from generator.site.index import SiteIndex
+        from generator.site.loading import load_facts
+        from generator.site.pages import site_pages
 
         def work():
-            facts = FactsStore(args.paths[0]).load()
             t = time.perf_counter()
-            cat = build_catalog(facts)
-            pages = plan_site(cat, facts, args.paths[0])
-            print(f"{len(facts.articles)} articles, {len(facts.entities)} entities → {len(pages)} pages, "
-                  f"{sum(len(p.content) for p in pages) / 1e6:.1f} M characters "
-                  f"({time.perf_counter() - t:.1f} s after loading)")
+            facts, _ = load_facts(args.paths[0])
+            loaded = time.perf_counter()
+            events = cluster_events(facts)
+            clustered = time.perf_counter()
+            ix = SiteIndex.build(facts, events, True)
+            indexed = time.perf_counter()
+            pages = site_pages(facts, events, ix, {})
+            done = time.perf_counter()
+            print(f"{len(facts.articles)} articles, {len(facts.entities)} entities, {len(events)} events → "
+                  f"{len(pages)} files, {sum(len(c) for c in pages.values()) / 1e6:.1f} M characters; "
+                  f"load {loaded - t:.1f} s, events {clustered - loaded:.1f} s, index {indexed - clustered:.1f} s, "
+                  f"pages {done - indexed:.1f} s")
 
-        profiled(work, args.top, args.out, "load + catalog + pages")
+        profiled(work, args.top, args.out, "load + events + index + pages")
     else:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config

@@ -13,7 +13,11 @@ the site's noise at the end ("اقرأ أيضا:", tags). The story mixes
 - template sentences (meetings, calls, visits, agreements, strikes, statements)
   whose people, groups, countries and cities are drawn from lexicons, so that a
   corpus names thousands of distinct persons and groups, as a newsroom's
-  archive does.
+  archive does. Officials (a name with a fixed country and title) and groups come
+  from a population of 8,000 officials and 2,000 groups drawn with Zipf-like
+  frequencies: a few are in the news all the time (their pages must not grow with
+  the archive), most are named a few times; victims and group founders are
+  composed afresh each time (the long tail of names met once).
 
 Names are composed from first and family names listed here (none is the name of
 a person in the seed articles); countries come from generator/lexicons/countries.yaml
@@ -116,12 +120,36 @@ REGIONS = ("بلوشستان", "الأهواز", "كردستان", "الجنوب
            "كردفان", "الفرات", "النيل الأزرق", "تهامة", "حضرموت", "سيناء", "القبائل", "الأوراس", "فزان")
 
 
+OFFICIALS = 8000  # named officials in the archive's population
+GROUPS = 2000  # groups in it
+
+
+def zipf(rng: random.Random, n: int) -> int:
+    """An index in [0, n) with probability about proportional to 1 / (index + 1)."""
+    return min(n - 1, int(n ** rng.random()) - 1)
+
+
 class Lexicon:
     """Everything a template needs, drawn with one seeded random generator."""
 
-    def __init__(self, countries, known_groups=()):
+    def __init__(self, countries, known_groups=(), seed: int = 1):
         self.countries = countries
         self.known_groups = tuple(known_groups)
+        # the archive's population: officials with a fixed country and title, and groups, drawn
+        # with Zipf-like frequencies (a few in the news all the time, a long tail named once)
+        rng = random.Random(f"{seed}:population")
+        self.officials = [(self.person(rng), rng.choice(countries), rng.choice(TITLES)[0]) for _ in range(OFFICIALS)]
+        self.groups = [self.new_group(rng) for _ in range(GROUPS)]
+
+    def official(self, rng: random.Random, other=None) -> tuple:
+        """(name, country, title) of an official, not of the country `other`."""
+        while True:
+            o = self.officials[zipf(rng, len(self.officials))]
+            if other is None or o[1][0] != other[0]:
+                return o
+
+    def group(self, rng: random.Random) -> str:
+        return self.groups[zipf(rng, len(self.groups))]
 
     def person(self, rng: random.Random) -> str:
         first = rng.choice(COMPOUND_FIRST) if rng.random() < 0.12 else rng.choice(FIRST_NAMES)
@@ -129,7 +157,7 @@ class Lexicon:
             return f"{first} {rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}"
         return f"{first} {rng.choice(FAMILY_NAMES)}"
 
-    def group(self, rng: random.Random) -> str:
+    def new_group(self, rng: random.Random) -> str:
         """A group's name as a news text writes it. Invented names are quoted after a head word
         ('حركة "أنصار الفجر"') or follow "جبهة تحرير", the forms in which a reader (and the
         extractor) can tell an unknown name is a group; some are well-known groups of the lexicon."""
@@ -243,11 +271,9 @@ SUBJECTS = ("مكافحة الإرهاب وتبادل المعلومات الا�
 
 
 def template_sentence(rng: random.Random, lex: Lexicon) -> str:
-    c1 = lex.country(rng)
-    c2 = lex.country(rng, c1)
-    p1, p2 = lex.person(rng), lex.person(rng)
-    title, peer = rng.choice(TITLES)
-    title2, _ = rng.choice(TITLES)
+    p1, c1, title = lex.official(rng)
+    p2, c2, title2 = lex.official(rng, c1)
+    peer = "نظيره"
     rank = rng.choice(RANKS)
     day = rng.choice(DAYS)
     group = lex.group(rng)
@@ -289,7 +315,7 @@ def template_sentence(rng: random.Random, lex: Lexicon) -> str:
     if kind == 11:
         return f"وقصفت مدفعية الجيش {c1[2]} مواقع لمسلحي {group} في ريف {city}، {day}."
     if kind == 12:
-        return f"واغتال مسلحون مجهولون القيادي في {group} {p1} أمام منزله في {city}، مساء {day}."
+        return f"واغتال مسلحون مجهولون القيادي في {group} {lex.person(rng)} أمام منزله في {city}، مساء {day}."
     if kind == 13:
         return (f"وشارك {title} {c1[2]} {rank} {p1} في مؤتمر إقليمي عقد في {c2[1]} بمشاركة وزراء "
                 f"من {rng.randint(3, 12)} دول لبحث مكافحة الإرهاب.")
@@ -353,7 +379,7 @@ def article(i: int, seed: int, lex: Lexicon, sentences: list[str]) -> str:
 def write_corpus(n: int, out: Path, seed: int = 1) -> dict:
     """Write n articles as out/bench_<i>.txt; return a manifest (also written as out/manifest.json)."""
     countries, source = load_countries()
-    lex = Lexicon(countries, load_known_groups())
+    lex = Lexicon(countries, load_known_groups(), seed)
     sentences = real_sentences()
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("bench_*.txt"):

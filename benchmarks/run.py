@@ -66,7 +66,9 @@ LINKED = ("docs", "generator")  # what mkdocs.yml points at, besides facts/ and 
 def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) -> dict:
     """Run cmd; wall seconds, exit code, peak RSS (MB) of the largest single process among it and
     its waited-for children (wait4), and the peak of the whole process tree's summed RSS
-    (sampled from /proc every 0.2 s: parent and workers together)."""
+    (sampled from /proc every 0.2 s: parent and workers together). The previous step's dirty
+    pages are flushed first (os.sync), so that its writes are not paid for by this one."""
+    os.sync()
     load = os.getloadavg()[0]
     tree_peak = 0
     with log.open("wb") as out:

@@ -14,7 +14,8 @@ Who must agree (the bucket, and the anchors a fact shares with others):
 - visit: the same visitor and destination (`planned` and `done` may merge).
 - agreement: the same set of party countries (a party that is a person or a
   body counts as its `country` when it has one).
-- strike: the same attacker (or both unknown) and at least one shared target;
+- strike: the same attacker (or both unknown; a state body such as an army
+  counts as its country, a group as itself) and at least one shared target;
   on the same day, the same `place` is enough too (one operation by one
   attacker in one country, whichever of its targets a report names). A strike
   without targets compares on its place, else only with other strikes
@@ -133,11 +134,12 @@ def _signature(item: _Item, facts: Facts) -> _Signature | None:
     if kind == "strikes":
         if fact.attacker is None and not fact.targets:
             return None
+        attacker = _state_of(facts, fact.attacker)
         place = frozenset({("place", fact.place)}) if fact.place else _NOTHING
         if fact.targets:
             anchors = frozenset(("target", t) for t in fact.targets)
-            return _Signature(("strike", fact.attacker), anchors, place if fact.attacker else _NOTHING)
-        return _Signature(("strike", fact.attacker), place or frozenset({_NO_TARGET}))
+            return _Signature(("strike", attacker), anchors, place if attacker else _NOTHING)
+        return _Signature(("strike", attacker), place or frozenset({_NO_TARGET}))
     if kind == "statements":
         return _Signature(("statement", fact.speaker), frozenset({squash(fact.text)}))
     raise ValueError(f"unknown kind of fact: {kind}")
@@ -146,6 +148,14 @@ def _signature(item: _Item, facts: Facts) -> _Signature | None:
 def _kind(facts: Facts, entity_id: str) -> str | None:
     entity = facts.entities.get(entity_id)
     return entity.kind if entity else None
+
+
+def _state_of(facts: Facts, entity_id: str | None) -> str | None:
+    """A state body (army, ministry) acts for its country; a group or a person is itself."""
+    entity = facts.entities.get(entity_id) if entity_id else None
+    if entity is not None and entity.kind == "organization" and entity.country:
+        return entity.country
+    return entity_id
 
 
 def _country_of(facts: Facts, entity_id: str) -> str:

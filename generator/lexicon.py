@@ -150,6 +150,8 @@ class Lexicon:
     continuations: frozenset = frozenset()
     empty_subjects: frozenset = frozenset()
     signed_words: frozenset = frozenset()
+    verb_like_names: frozenset = frozenset()
+    title_names: frozenset = frozenset()
 
     # -- building --
     def add(self, spelling: str, hit_cat: str, value: Any, max_level: int = ARTICLE) -> None:
@@ -486,6 +488,10 @@ def _load_triggers(lex: Lexicon, path: Path, problems: list):
         lex.add(s, "visit_carrier", None, max_level=CONJ)
     for s in c.spellings(data.get("strike_verbs"), ("strike_verbs",), "strike_verbs", "strike_verbs"):
         lex.add(s, "strike_verb", None, max_level=CONJ)
+    for key, cat in (("strike_support_verbs", "strike_support"), ("strike_nouns", "strike_noun"),
+                     ("strike_instruments", "strike_instrument")):
+        for s in c.spellings(data.get(key), (key,), key, key):
+            lex.add(s, cat, None, max_level=CONJ if cat == "strike_support" else PREP)
     lex.signed_words = frozenset(bare(w) for s in c.spellings(data.get("agreement_signed"), ("agreement_signed",),
                                                              "agreement_signed", "agreement_signed") for w in words_of(s))
     st = c.mapping(data.get("statement", {}), ("statement",), "statement")
@@ -517,6 +523,10 @@ def _load_words(lex: Lexicon, path: Path, months_path: Path, problems: list):
         except (LexiconError, AttributeError):
             pass
     lex.stops = frozenset(stop_words)
+    lex.title_names = frozenset(w for s in c.spellings(data.get("title_words_in_names"), ("title_words_in_names",),
+                                                     "title_words_in_names", "title_words_in_names") for w in words_of(s))
+    lex.verb_like_names = frozenset(w for s in c.spellings(data.get("verb_like_names"), ("verb_like_names",),
+                                                         "verb_like_names", "verb_like_names") for w in words_of(s))
     lex.joiners = frozenset(w for s in c.spellings(data.get("name_joiners"), ("name_joiners",), "name_joiners", "name_joiners", True) for w in words_of(s))
     for key, cat in (("pair_refs", "pair_ref"), ("first_ref", "first_ref"), ("last_ref", "last_ref"), ("place_nouns", "place_noun")):
         for s in c.spellings(data.get(key), (key,), key, key, required=True):

@@ -20,8 +20,8 @@ from . import yamlio
 from .model import Article, Entity
 from .store import SCHEMA_DIR
 
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-DAY_OR_MONTH_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # [0-9]: \d is any digit in Python, ASCII in editors
+DAY_OR_MONTH_PATTERN = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
 
 # (title, description) of each model, shown by the editor on hover.
 MODEL_HELP: dict[str, tuple[str, str]] = {

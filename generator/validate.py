@@ -265,7 +265,8 @@ class _Checker:
         for i, value in enumerate(values):
             if isinstance(value, str) and value in seen:
                 self.add(item, (field, i), f"{field}[{i}]: '{value}' is listed twice")
-            seen.add(value)
+            if isinstance(value, str):
+                seen.add(value)
 
     def named_in(self, entity_id: str, folded_text: str) -> bool:
         """Does the (folded) article text name this entity by any of its forms?"""
@@ -300,7 +301,7 @@ class _Checker:
             if _is_id(article) and article not in self.article_ids:
                 self.add(item, ("roles", i, "article"), f"{_where('roles', i, 'article')}: unknown article '{article}'")
         name = _get(data, "name")
-        if isinstance(name, str) and name.strip():
+        if isinstance(name, str) and name.strip() and isinstance(_get(data, "kind"), str):
             key = (_get(data, "kind"), squash(name))
             other = same_name.setdefault(key, item)
             if other is not item:
@@ -327,7 +328,8 @@ class _Checker:
             for i, value in enumerate(_list(_get(fact, field))):
                 if isinstance(value, str) and value in seen:
                     self.add(item, at + (field, i), f"{_where(*at, field, i)}: '{value}' is listed twice")
-                seen.add(value)
+                if isinstance(value, str):
+                    seen.add(value)
                 refs.append((at + (field, i), value))
         for field in ONE_REFS:
             if _get(fact, field) is not None:

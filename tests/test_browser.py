@@ -165,7 +165,10 @@ QUERIES = [  # (what a reader types, a page that must come back) – the pages u
     ("ابو فارس", "person/hossein-taleghani/"),  # an alias written أبو فارس
     ("والحارثي", "person/salem-al-harthi/"),  # with a clitic
     ("مسيرة", "article/marib-strike/"),  # مسيّرة
+    ("مفاوضات", "article/marib-strike/"),  # والمفاوضات
+    ("الحوثيين", "group/ansar-allah/"),  # an alias, as written
 ]
+SEED_QUERIES = ["جيش الظلم", "استخبارات", "اسلام اباد", "باكستان"]  # on the seed site: each must return results
 
 
 def test_arabic_search_finds_other_spellings(site, page):
@@ -193,6 +196,16 @@ def test_search_finds_seed_people_by_folded_names(site, page):
         if not any(f"{person.kind}/{person.id}/" in h for h in hrefs):
             misses.append((person.id, query, hrefs[:3]))
     assert misses == []
+
+
+def test_seed_site_queries_return_results(site, page):
+    base, _ = site
+    if not _has_seed_articles():
+        pytest.skip("no seed facts yet (run `python -m generator extract`)")
+    page.goto(base)
+    found = {q: len(search(page, q)) for q in SEED_QUERIES}
+    print("seed search hits:", found)
+    assert all(found.values()), found
 
 
 def test_query_folding_matches_python(site, page):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import random
+import re
 import time
 from pathlib import Path
 
@@ -30,6 +31,7 @@ ENTITIES = [
     {"id": "sami-al-janabi", "kind": "person", "name": "سامي الجنابي", "country": "iraq",
      "roles": [{"title": "وزير الخارجية", "country": "iraq"}]},
     {"id": "iraqi-defence-ministry", "kind": "organization", "name": "وزارة الدفاع العراقية", "country": "iraq"},
+    {"id": "turkish-armed-forces", "kind": "organization", "name": "القوات المسلحة التركية", "country": "turkey"},
     {"id": "saudi-arabia", "kind": "country", "name": "السعودية", "aliases": ["المملكة العربية السعودية"]},
     {"id": "oman", "kind": "country", "name": "عمان", "aliases": ["سلطنة عمان"]},
     {"id": "marlin-luanda", "kind": "organization", "name": "مارلين لواندا", "aliases": ["ناقلة النفط مارلين لواندا"]},
@@ -421,6 +423,19 @@ def test_one_attacker_one_day_one_country_is_one_operation_whichever_target_is_n
     assert groups == [[("a", 0), ("b", 0)], [("c", 0), ("d", 0)]]
 
 
+def test_a_state_army_strikes_for_its_country_but_a_group_based_there_does_not(tmp_path):
+    facts = load(tmp_path, {
+        "a": {"published": "2024-02-11", "strikes": [strike("2024-02-10")]},
+        "b": {"published": "2024-02-12", "strikes": [strike(None, attacker="turkish-armed-forces", evidence=STRIKE_2)]},
+        "c": {"published": "2024-02-12", "strikes": [strike("2024-02-10", attacker="houthis", targets=["united-states"]),
+                                                     strike("2024-02-10", attacker="yemen", targets=["united-states"])]},
+    })
+    events = cluster_events(facts)
+    assert sorted(refs(e) for e in events) == [[("a", 0), ("b", 0)], [("c", 0)], [("c", 1)]]
+    [turkish] = [e for e in events if "pkk" in e.participants]
+    assert turkish.participants == ["pkk", "turkey", "turkish-armed-forces"] and turkish.date == "2024-02-10"
+
+
 def test_strike_with_neither_attacker_nor_target_stays_alone(tmp_path):
     facts = load(tmp_path, {
         "a": {"strikes": [strike("2024-01-16", attacker=None, targets=[])]},
@@ -530,7 +545,6 @@ def test_ids_are_valid_and_unique_and_editor_ids_are_never_reused(tmp_path):
     ids = [e.id for e in cluster_events(facts)]
     assert len(ids) == len(set(ids)) == 4
     assert "strike-pkk-turkey-2024-01-16-2" in ids  # the editor holds the plain id
-    import re
     assert all(re.match(ID_PATTERN, i) and len(i) <= 120 for i in ids)
 
 
@@ -667,3 +681,27 @@ def test_check_warns_about_an_editor_id_on_two_types(tmp_path):
                                                   "event": "baghdad-visit"}]}})
     warnings = [p for p in check_loaded(facts) if "baghdad-visit" in p.message]
     assert len(warnings) == 1 and warnings[0].severity == "warning"
+
+
+def test_editor_event_survives_re_extraction(project, monkeypatch):
+    """The extractor never writes `event:`; an edited file is kept, so the editor's id stays."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    monkeypatch.chdir(project)
+    run = CliRunner().invoke(main, ["extract", "-q", "-j", "1"])
+    assert run.exit_code == 0, run.output
+    path = next(p for p in sorted((project / "facts" / "articles").glob("*.yaml"))
+                if re.search(r"^  - .*\n(?:    .*\n)*?    evidence: ", p.read_text(encoding="utf-8"), re.M))
+    text = path.read_text(encoding="utf-8")
+    assert "event:" not in text
+    evidence = re.search(r"^    evidence: .*$", text, re.M)
+    path.write_text(text[:evidence.end()] + "\n    event: editor-pinned-event" + text[evidence.end():], encoding="utf-8")
+
+    run = CliRunner().invoke(main, ["extract", "-q", "-j", "1"])
+    assert run.exit_code == 0, run.output
+    assert "event: editor-pinned-event" in path.read_text(encoding="utf-8")
+    facts = FactsStore(project / "facts").load()
+    [pinned] = [e for e in cluster_events(facts) if e.id == "editor-pinned-event"]
+    assert [r.article for r in pinned.facts] == [path.stem]

@@ -12,10 +12,12 @@ import pytest
 
 from generator.extract.strikes import detect_strike
 
-# measured on all 3068 sentences when last tuned: P 0.699, R 0.728, F1 0.713, ~7,000 sentences/s
-FLOOR_PRECISION = 0.68
+# measured on all 3068 sentences when last tuned: P 0.727, R 0.693, F1 0.709, ~6,500 sentences/s
+# (half A, tuned: 0.744/0.725/0.734; half B, held out: 0.712/0.663/0.686). End to end through
+# extract + export + ../shared/eval/gsr.py: benchmarks/gsr_pipeline.py.
+FLOOR_PRECISION = 0.70
 FLOOR_F1 = 0.69
-FLOOR_RECALL = 0.70
+FLOOR_RECALL = 0.67
 FLOOR_SPEED = 500  # sentences per second on one core
 
 

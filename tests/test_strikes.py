@@ -131,3 +131,45 @@ def test_duplicate_verb_form_is_refused(tmp_path):
     path, _ = _broken(tmp_path, "    past: [اغتال]\n", "    past: [اغتال, قتل]\n")
     with pytest.raises(LexiconError, match=r"verbs\.assassinate: form 'قتل' already belongs to verbs\.kill"):
         load_lexicon(path)
+
+
+# light verbs carrying an attack verbal noun: "قام X بـ…", "تم …"
+LIGHT_REPORTS = [
+    "وقامت قوات الحكومة صباح اليوم باستهداف مواقع للمتمردين بصواريخ موجهة شرق المدينة.",
+    "وأعلن الجيش أنه تم شن ضربة جوية على تجمع لمسلحين قرب الحدود أسفرت عن مقتل سبعة منهم.",
+    "وقام مسلحون مجهولون بإطلاق النار على سيارة تقل موظفين في البلدية فقتلوا اثنين منهم.",
+]
+LIGHT_NOT_REPORTS = [
+    # the light verb carries a non-attack noun
+    "وقامت الحكومة صباح اليوم بافتتاح مستشفى جديد في المدينة بحضور عدد من الوزراء.",
+    # the verbal noun is not governed by the light verb ("تم عبر تفجير"): a description
+    "وذكرت مصادر أن الحادث تم عبر استهداف منزله بعد منتصف الليل.",
+    # threatened, not done
+    "وهدد القائد بأن قواته ستقوم باستهداف مواقع الجماعة بالصواريخ إذا لم تنسحب.",
+    # the verb's own condition fails: إطلاق without a projectile is a release or a launch
+    "وقامت الوزارة بإطلاق حملة وطنية للتلقيح في المدارس أمس.",
+]
+
+
+@pytest.mark.parametrize("sentence", LIGHT_REPORTS)
+def test_light_verb_with_attack_noun_is_a_report(sentence):
+    cue = detect_strike(sentence)
+    assert cue is not None, sentence
+    assert cue.trigger.lstrip("و") in ("قامت", "تم", "قام"), cue
+
+
+@pytest.mark.parametrize("sentence", LIGHT_NOT_REPORTS)
+def test_light_verb_without_a_governed_attack_noun_is_not(sentence):
+    assert detect_strike(sentence) is None, sentence
+
+
+def test_verbal_noun_owned_by_two_verbs_is_refused(tmp_path):
+    path, _ = _broken(tmp_path, "    verbal_nouns: [اغتيال]\n", "    verbal_nouns: [اغتيال, قتل]\n")
+    with pytest.raises(LexiconError, match=r"verbs\.(assassinate|kill): verbal noun 'قتل' already belongs"):
+        load_lexicon(path)
+
+
+def test_light_verbal_nouns_are_loaded():
+    lex = load_lexicon()
+    assert lex.verbal_nouns["استهداف"].id == "target"
+    assert lex.verbal_nouns["شن"].id == "launch_attack"

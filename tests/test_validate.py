@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editing_helpers import ARTICLES, edit, make_project, write
+from editing_helpers import ARTICLES, ENTITIES, edit, make_project, write
 from generator import validate
 from generator.store import FactsStore
 
@@ -201,13 +201,19 @@ def _apply(text, edits):
     return text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.one_of(YAMLISH, st.text(max_size=300), _mutations(ARTICLES["alpha"])))
-def test_fuzz_check_never_crashes_and_always_points_at_a_line(facts, text):
-    target = facts / "articles" / "alpha.yaml"
-    target.write_text(text, encoding="utf-8", errors="surrogatepass")
+FUZZED = {"articles/alpha.yaml": ARTICLES["alpha"], "entities/samer-al-khatib.yaml": ENTITIES["samer-al-khatib"]}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzz_check_never_crashes_and_always_points_at_a_line(facts, data):
+    rel = data.draw(st.sampled_from(sorted(FUZZED)))
+    text = data.draw(st.one_of(YAMLISH, st.text(max_size=300), _mutations(FUZZED[rel])))
+    (facts / rel).write_text(text, encoding="utf-8")
     problems = validate.check(facts, facts.parent / "seeds")
     for p in problems:
-        assert p.path and p.message, p
-        if p.path == "facts/articles/alpha.yaml":
+        assert p.path and p.message and "\n" not in p.message, p
+        if p.path == f"facts/{rel}":
             assert p.line >= 1 and p.column >= 1, p
+    for rel_, original in FUZZED.items():  # restore for the next example
+        (facts / rel_).write_text(original, encoding="utf-8")

@@ -28,7 +28,7 @@ def test_marks_point_at_values():
     ("a: 1\na: 2\n", "facts/articles/x.yaml:2:1: duplicate key 'a'"),
     ("a:\n\t- 1\n", "facts/articles/x.yaml:2:1: tab used for indentation: YAML indents with spaces"),
     ("a: &x [1]\nb: *x\n", "facts/articles/x.yaml:1:4: anchors and aliases (& and *) are not allowed in facts files"),
-    ('a: "open\n', "facts/articles/x.yaml:2:1: YAML does not parse: while scanning a quoted scalar found unexpected end of stream"),
+    ('a: "open\n', "facts/articles/x.yaml:1:4: YAML does not parse: the quote that starts here is never closed"),
 ])
 def test_bad_yaml_names_file_and_line(text, message):
     assert load_problem(text) == message

@@ -144,7 +144,7 @@ def _entities(lex: Lexicon, used: dict[str, Mention], people: People, article_id
                 out[eid] = Entity(id=eid, kind="organization", name=named.name, aliases=list(named.aliases),
                                   country=named.country)
             else:
-                body = lex.bodies.get(eid.split("-", 1)[1] if m.country and eid.startswith(m.country + "-") else "")
+                body = lex.bodies.get(eid[len(m.country) + 1:] if m.country and eid.startswith(m.country + "-") else "")
                 c = lex.countries.get(m.country or "")
                 if body and c:
                     if c.adj_m:

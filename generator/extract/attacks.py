@@ -44,8 +44,12 @@ def _word_at(v: View, char: int) -> int | None:
 
 def _fallback(v: View, covered: set[int]):
     """Attack verbs in clauses detect_strike did not flag: (word index, means)."""
-    for i, h in v.hits("strike_verb"):
-        if h.level > 1 or v.clause_id[i] in covered or v.blocked(i) or v.future(i):
+    found = [i for i, h in v.hits("strike_verb") if h.level <= 1]
+    for i, h in v.hits("strike_support"):  # "شنت X غارات"
+        if h.level <= 1 and any(v.words[k].has("strike_noun") for k in range(i + 1, min(v.n, i + 6))):
+            found.append(i)
+    for i in sorted(found):
+        if v.clause_id[i] in covered or v.blocked(i) or v.future(i):
             continue
         covered.add(v.clause_id[i])
         yield i, ()
@@ -73,6 +77,14 @@ def strikes_of(s, v: View, facts) -> list[Strike]:
             if m.kind == "group" or _object_marked(v, m, t, attacker):
                 if m.eid not in targets:
                     targets.append(m.eid)
+        if not targets:  # "استهدفت سفينة إسرائيلية": the object's nationality
+            obj = attacker.end if attacker is not None and attacker.start > t else t + 1
+            for m in v.all:
+                if m.kind == "country" and m.how == "adj" and obj <= m.start <= obj + 2 and \
+                        (attacker is None or m.eid != _country_of(attacker, facts)) and \
+                        not any(x.start < m.start for x in v.actors if obj <= x.start < m.start):
+                    targets.append(m.eid)
+                    break
         if strict and not (attacker and targets):  # [strike-detection helper] a detect_strike cue is a strike even with no actors
             continue
         place = v.place_after(t, end)
@@ -108,6 +120,16 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
     ms = v.subject_after(t + 1, ARMED, gap=1)
     if ms:
         return ms[0]
+    k = t + 1  # "شنت طائرات حربية تابعة لـ X", "قصفت مدفعية X"
+    while k < min(v.n, t + 4) and (v.words[k].has("strike_instrument") or v.words[k].key in ("تابعه", "التابعه")):
+        k += 1
+    if k > t + 1:
+        m = v.actor_at(k)
+        if m is not None and m.kind in ARMED:
+            return m
+        for m in v.all:  # "استهدفت مسيرة تركية …": the instrument's nationality
+            if m.start == k and m.kind == "country" and m.how == "adj":
+                return m
     ms = v.subject_before(t, ARMED, gap=3)
     if ms:
         return ms[-1]
@@ -118,6 +140,22 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
         if m.kind in ARMED and m.start > 0 and all(
                 v.words[k].key in v.lex.stops or not v.words[k].hits for k in range(0, m.start)):
             return m
+    # "أعلن المتحدث باسم X أن قواتهم استهدفت": the group or body the speaker speaks for
+    for k in range(max(v.clause_start(t), t - 2), t):
+        key = v.words[k].key
+        if key.startswith(("قوات", "مقاتلي", "عناصر", "وحدات")) and key.endswith(("هم", "نا", "ه", "ها")):
+            for m in v.actors:
+                if m.end <= k and m.kind == "person" and m.person is not None and \
+                        not isinstance(m.person, list) and m.person.affil is not None:
+                    return m.person.affil
+    # "قالت X إن قواتها شنت …": the speaker's forces
+    if t > 0 and v.words[t - 1].key.startswith("قوات") and v.words[t - 1].key.endswith(("ها", "ه", "نا")):
+        speaker = None
+        for m in v.actors:
+            if m.end <= t - 1 and m.kind in ARMED:
+                speaker = m
+        if speaker is not None:
+            return speaker
     # "قالت X إنها ضربت": the speaker of the clause
     lo = v.clause_start(t)
     for k in range(max(0, lo - 1), t):
@@ -129,3 +167,8 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
             if speaker is not None:
                 return speaker
     return None
+
+
+def _country_of(m: Mention, facts) -> str | None:
+    found = facts.countries_of([m])
+    return found[0] if found else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import CONJ, Lexicon
 from .mentions import Mention, _best
-from .text import QUOTES, Sentence
+from .text import QUOTES, STRONG, Sentence
 
 ACTOR_KINDS = ("person", "country", "organization", "group")
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "وانها", "وانه", "وانهما")
@@ -176,13 +176,12 @@ class View:
         """The first quotation after word `start`."""
         text = self.s.text
         pos = self.words[start].end if start < self.n else len(text)
-        for o, c in (("«", "»"), ('"', '"'), ("“", "”")):
-            a = text.find(o, pos)
-            if a >= 0:
-                b = text.find(c, a + 1)
-                inner = text[a + 1:b if b > a else len(text)].strip()
-                if len(inner.split()) >= 2:
-                    return inner
+        found = sorted((a, o, c) for o, c in (("«", "»"), ('"', '"'), ("“", "”")) for a in [text.find(o, pos)] if a >= 0)
+        for a, o, c in found:
+            b = text.find(c, a + 1)
+            inner = text[a + 1:b if b > a else len(text)].strip()
+            if len(inner.split()) >= 2:
+                return inner
         return None
 
     def text_from(self, i: int, max_words: int = 40) -> str:
@@ -208,10 +207,15 @@ class View:
                         adj = _best(self.words[nxt], ("adj",))
                         if adj:
                             return adj.value
-                if nxt < self.n:
-                    c = _best(self.words[nxt], ("capital", "city", "name"))
+                for k2 in range(nxt, min(self.n, nxt + 4)):  # "في منطقة قنديل شمالي العراق"
+                    if k2 > nxt and any(ch in STRONG for ch in self.words[k2].pre):
+                        break
+                    c = _best(self.words[k2], ("capital", "city", "name"))
                     if c and c.level == 0:
                         return c.value
+                    adj = _best(self.words[k2], ("adj",))
+                    if adj and k2 > nxt:
+                        return adj.value
             if w.key.startswith("ب") and len(w.key) > 3:
                 c = _best(w, ("capital", "city"))
                 if c and c.level == 2:

@@ -28,6 +28,7 @@ class Person:
     ranks: set = field(default_factory=set)
     country: str | None = None
     eid: str = ""
+    affil: object = None  # Mention of the group or body the person speaks for
 
     def spellings(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -91,6 +92,8 @@ class People:
     def learn(self, p: Person, m: Mention) -> None:
         if m.country and not p.country:
             p.country = m.country
+        if m.affil is not None and p.affil is None:
+            p.affil = m.affil
         if m.title:
             role = (m.title, m.country or p.country)
             if role not in p.roles:

@@ -18,6 +18,10 @@ WITH = ("مع",)
 BETWEEN = ("بين",)
 TIME_WORDS = ("اليوم", "امس", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
               "صباح", "مساء", "الليله")
+CONNECTIVES = ("حيث", "ثم", "كما", "وحيث", "وثم")
+RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
+SAID_WINDOW = 16  # words between the speaker and what was said
+COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "انّ")
 INCLUDING = ("فيهم", "ذلك", "بينهم")  # "بمن فيهم A و B", "بمن في ذلك A"
 
 
@@ -108,6 +112,29 @@ class ArticleFacts:
             elif persons:
                 self.topic = [persons[0]]
 
+    @staticmethod
+    def needs_ok(v: View, i: int, h) -> bool:
+        """The words a trigger asks for: `needs` in the rest of its clause, `needs_near` in the next 4 words."""
+        trig = h.value
+
+        def found(words, lo, hi):
+            for k in range(lo, min(hi, v.n)):
+                w = v.words[k]
+                forms = {f for f, _ in w.forms}
+                if forms & set(words) or ("ب" in words and w.key.startswith("ب")):
+                    return True
+            return False
+
+        start = i + h.n
+        if trig.needs and not found(trig.needs, start, v.clause_end(i)):
+            return False
+        if trig.needs_near:
+            subj = next((m for m in v.actors if start <= m.start <= start + 1), None)
+            near = subj.end if subj is not None else start  # "وصل X Y Z إلى": after the subject
+            if not found(trig.needs_near, start, near + 4):
+                return False
+        return True
+
     def sentence(self, s: Sentence, v: View) -> list[Mention]:
         topic: list[Mention] = []
         for i, h in v.hits("trigger"):
@@ -119,9 +146,9 @@ class ArticleFacts:
             if trig.type == "meeting":
                 subj = self.meeting(s, v, i, h)
             elif trig.type == "visit":
-                subj = self.visit(s, v, i, h)
+                subj = self.visit(s, v, i, h) if self.needs_ok(v, i, h) else None
             else:
-                subj = self.agreement(s, v, i, h)
+                subj = self.agreement(s, v, i, h) if self.needs_ok(v, i, h) or trig.or_plural else None
             if subj and not topic:
                 topic = [m for m in subj if m.kind == "person"]
         for i, h in v.hits("say"):
@@ -153,7 +180,7 @@ class ArticleFacts:
         end = v.clause_end(i)
         if trig.light:
             # "أجرى X محادثات مع Y": the light verb needs a meeting noun close by
-            noun = next((k for k in range(i + 1, min(v.n, i + 8)) for hh in v.words[k].hits
+            noun = next((k for k in range(i + 1, min(v.n, i + 11)) for hh in v.words[k].hits
                          if hh.cat == "trigger" and hh.value.type == "meeting" and hh.value.pos == "noun"), None)
             if noun is None:
                 return None
@@ -195,6 +222,11 @@ class ArticleFacts:
             return None
         subj = self.subject(v, i, h.n, PERSON + ("organization",))
         others = self._others(v, i + h.n, end, subj)
+        if subj and not others and subj[0].start > i and i > 0 and v.words[i - 1].key in CONNECTIVES:
+            # "زار X كابل حيث التقى Y": the sentence's subject met Y
+            earlier = [m for m in v.actors if m.kind == "person" and m.end <= i]
+            if earlier:
+                subj, others = earlier[:1], subj
         if not others and (trig.or_plural or trig.kind in ("meeting", "talks")):
             persons = [m for m in subj if m.kind == "person"]
             if len(persons) >= 2:
@@ -209,8 +241,9 @@ class ArticleFacts:
         k = v.after_word(start, WITH)
         skip = {id(m) for m in subj}
         if k is not None:
+            # the first person after "مع" and those joined to it ("بمن فيهم A و B و C")
             ms = [m for m in v.actors_between(k, end, PERSON) if id(m) not in skip]
-            return ms
+            return v.coordinated(ms[0], PERSON) if ms else []
         last = max((m.end for m in subj), default=start)
         first = next((m for m in v.actors if m.start >= max(start, last) and m.start < end
                       and m.kind == "person" and id(m) not in skip), None)
@@ -296,7 +329,16 @@ class ArticleFacts:
                 visitor = v.subject_after(i + h.n, PERSON, gap=2)
                 if not visitor and v.words[i].key.endswith(("ته", "تها", "تهما")):
                     visitor = [m for m in self.topic if m.kind == "person"][:1]
+                if not visitor and v.future(i):
+                    # "يعتزم X زيارة Y": the subject of the intention verb
+                    before = [m for m in v.actors if m.kind == "person" and m.end <= i
+                              and v.same_clause(m.start, i)]
+                    visitor = before[-1:]
             dest = self._destination(v, i + h.n, end, to_only=True)
+            if dest is None and i + h.n < v.n:  # "زيارة بغداد", "زيارة رسمية للعراق"
+                c = _best(v.words[i + h.n], ("name", "capital"))
+                if c and c.level == 0:
+                    dest = c.value
         if not visitor or dest is None:
             return visitor
         date = self.date(s)
@@ -377,6 +419,22 @@ class ArticleFacts:
         return subj
 
     # -- statements --
+    def _said(self, v: View, start: int) -> str | None:
+        """What was said: the quotation or the reported clause ("أن …", "إلى …", ": …")
+        that follows the speaker closely; None when neither does."""
+        for k in range(start, min(v.n, start + SAID_WINDOW)):
+            w = v.words[k]
+            if any(c in "«\"“" for c in w.pre):
+                return v.quote_text(k - 1 if k else 0) if k else v.quote_text(0)
+            if ":" in w.pre and k > start:
+                return v.text_from(k, 60)
+            if w.key in COMPLEMENTIZERS or (w.key in ("الي", "علي") and k == start):
+                text = v.text_from(k + 1, 60)
+                return text
+        if start < v.n and ":" in v.words[start].pre:
+            return v.text_from(start, 60)
+        return None
+
     def statement(self, s: Sentence, v: View, i: int, h) -> list[Mention] | None:
         n = h.n
         nxt = i + n
@@ -385,19 +443,18 @@ class ArticleFacts:
             follow = v.words[nxt] if nxt < v.n else None
             carry = follow is None or any(c in ":«\"“" for c in follow.pre) or follow.key in (
                 "ان", "انه", "انها", "بان", "الي", "على", "علي") or follow.key in v.lex.empty_subjects
-            if not carry or not self._starts_clause(v, i):
-                return None
+            if not carry or not self._starts_clause(v, i) or any(
+                    v.words[k].key in RELATIVES for k in range(max(0, i - 2), i)):
+                return None  # "… الذي يؤكد": the relative's antecedent speaks
             subj = [m for m in self.topic if m.kind == "person"]
+            start = nxt
+        else:
+            start = max(m.end for m in subj)
         speakers = [m for m in subj if m.eid][:1]
         if not speakers:
             return None
-        start = max(m.end for m in subj) if subj and subj[0].end > i else nxt
-        text = v.quote_text(i) or v.text_from(start, 40)
-        text = text.lstrip("،,: ").strip()
-        for cue in ("إن ", "أن ", "ان ", "بأن "):
-            if text.startswith(cue):
-                text = text[len(cue):]
-        if len(text.split()) < 3:
+        text = self._said(v, start)
+        if text is None or len(text.split()) < 2:
             return subj
         key = ("s", speakers[0].eid, text)
         if key not in self._seen:

@@ -54,6 +54,7 @@ class Mention:
     name_start: int = -1
     eids: list = field(default_factory=list)  # a dual reference resolved to several persons
     person: object = None  # the context.Person a person mention names, once resolved
+    affil: object = None  # the group or body named in a person's title ("المتحدث باسم X")
 
 
 def _strong_before(w: Word) -> bool:
@@ -88,7 +89,7 @@ class SentenceReader:
         key = w.key
         if key in self.lex.stops:
             return True
-        if key[:1] in ("و", "ف") and len(key) > 3 and key[1:] in self.lex.stops:
+        if key[:1] in ("و", "ف") and len(key) > 2 and key[1:] in self.lex.stops:
             return True
         return False
 
@@ -99,13 +100,26 @@ class SentenceReader:
             return False
         if key.startswith(NOT_NAME_PREFIXES):
             return False
-        if self.is_stop(w) and not (first and self.after_title and key in ALEF_MAQSURA_STOPS
+        if self.is_stop(w) and not (self.after_title and key in ALEF_MAQSURA_STOPS
                                     and _MARKS.sub("", w.text).endswith("ي")):
             return False  # "علي" after a title is the name Ali, not "على"
         if first and key.startswith("ال") and not self.loose_mode:
             return False
         if any(ch.isascii() for ch in key):
             return False
+        if "\u064b" in w.text:
+            return False  # tanween: an indefinite noun or adverb ("هجوماً"), never a name
+        if key.startswith(("سي", "ست", "سن")) and len(key) >= 5 and key not in self.lex.verb_like_names:
+            return False  # a future verb ("سيجلس")
+        if len(key) >= 6 and key[:1] in ("ب", "ل") and key[1:2] in ("ا", "ت") and key[1:3] != "ال":
+            if key[1:3] not in ("ار", "اس", "ات", "ان") or len(key) >= 7:
+                return False  # a verbal noun with a preposition ("باعتقال", "لإطلاق", "بتصفية")
+        if not first:
+            if key[:1] == "و" and key.endswith(("ه", "ها", "هم", "هما")) and len(key) > 4:
+                return False  # "X ورفاقه", "X وحكومته": a conjunction, not a name
+            for h in w.hits:
+                if h.cat == "title" and h.level <= CONJ and key not in self.lex.title_names:
+                    return False  # "X Y رئيس ديوان …", "X المتحدث باسم …"
         for h in w.hits:
             if h.cat == "title":
                 if h.level > CONJ:
@@ -131,6 +145,8 @@ class SentenceReader:
             w = self.words[k]
             if _strong_before(w) and not (k == j and allow_comma and w.comma_before and not w.quote_before):
                 break
+            if count >= 2 and self._verb_like(w):
+                break  # "X Y يشيد": a present-tense verb ends the name
             after_joiner = k > j and self.words[k - 1].key in joiners and not self.is_stop(w)
             if not after_joiner and not self.name_ok(k, first=(k == j)):
                 break  # ("عبد الأمير": a word after a joiner is part of the name)
@@ -140,6 +156,10 @@ class SentenceReader:
         while k > j and self.words[k - 1].key in joiners:
             k -= 1
         return k
+
+    def _verb_like(self, w: Word) -> bool:
+        key = w.key
+        return len(key) >= 4 and key[0] in "يتن" and key not in self.lex.verb_like_names
 
     def _definite(self, k: int) -> bool:
         key = self.words[k].key
@@ -213,11 +233,15 @@ class SentenceReader:
             parts.append(self.words[k].text)
         text = " ".join(parts)
         first = self.words[i]
-        # the clitic و/ف in front of the head is not part of the title
-        for h in first.hits:
-            if h.cat == "title" and h.level == CONJ:
-                text = text[1:]
-                break
+        # clitics in front of the head (و ف ب ل ك) are not part of the title
+        t = _best(first, ("title",))
+        if t is not None and t.level > 0:
+            form = next((f for f, lv in first.forms if lv == t.level), first.key)
+            cut = len(first.key) - len(form)
+            if first.key.startswith(("لل", "ولل", "فلل")) and form.startswith("ال"):
+                cut = first.key.index("لل")
+                text = text[:cut] + "ا" + text[cut + 1:]
+            text = text[cut:]
         return text
 
     def person_after(self, i: int, j: int, **info) -> tuple[Mention | None, int]:
@@ -277,7 +301,9 @@ class SentenceReader:
                 continue
             out.extend(m if isinstance(m, list) else [m])
             if not isinstance(m, list) and m.kind == "person":
-                out.extend(self._inner(m))
+                inner = self._inner(m)
+                out.extend(inner)
+                m.affil = inner[0] if inner else None
             i = max(e, i + 1)
         self._appositions(out)
         return out
@@ -289,9 +315,18 @@ class SentenceReader:
         k = m.start + 1
         while k < stop:
             g = _best(self.words[k], ("group", "group_needs_head"))
+            org = _best(self.words[k], ("org",))
+            body = self._body(k) if _best(self.words[k], ("body_adj", "body_gen")) else None
             if g and (g.cat == "group" or _best(self.words[k - 1], ("group_head",))):
                 out.append(Mention(k, k + g.n, "group", "inner", eid=g.value))
                 k += g.n
+            elif org:
+                out.append(Mention(k, k + org.n, "organization", "inner", eid=org.value))
+                k += org.n
+            elif body:
+                body[0].how = "inner"
+                out.append(body[0])
+                k = body[0].end
             else:
                 k += 1
         return out
@@ -312,7 +347,10 @@ class SentenceReader:
         g = _best(w, ("group",))
         gh = _best(w, ("group_needs_head",))
         head = _best(w, ("group_head",))
-        if g and (not head or g.n >= head.n + 1 or not self._group_after_head(i, head)):
+        if g:
+            after = self._group_after_head(i, head) if head else None
+            if after is not None and after.end > i + g.n:
+                return after, after.end  # "لتنظيم داعش خراسان": the longer name
             return Mention(i, i + g.n, "group", "known", eid=g.value), i + g.n
         if gh and (i > 0 and (_best(self.words[i - 1], ("group_head",)) or w.quote_before)):
             return Mention(i, i + gh.n, "group", "known", eid=gh.value), i + gh.n
@@ -385,8 +423,8 @@ class SentenceReader:
         key = self.words[k].key
         if country is None or len(key) < 3:
             return False
-        if key[:1] in ("ي", "ت", "ن") or key.startswith(("سي", "ست")):
-            return False  # a verb, most likely
+        if key[:1] in ("ي", "ت", "ن", "و", "ف", "ل", "ب") or key.startswith(("سي", "ست")) or key.endswith("ا"):
+            return False  # a verb, a word with a clitic, or an adverb, most likely
         return True
 
     def _group_after_head(self, i: int, head) -> Mention | None:

@@ -19,25 +19,21 @@ the sentence needs one anchor more; a verb that describes an attack noun
 هجوم") shares that phrase's status; demonstratives ("هذا الهجوم") and releases
 ("أفرج عن ... اختطفوا") mark attacks already told.
 
-The words are data: generator/lexicons/strikes.yaml, validated on load here
-(errors name the file, line and entry). Present-tense verbs are not triggers:
+The words are data: generator/lexicons/strikes.yaml, read and validated by
+strike_rules.py (errors name the file, line and entry). Present-tense verbs are not triggers:
 they tell habits ("تشن هجمات") or plans, not events.
 
     detect_strike(sentence) -> StrikeCue | None
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from ..errors import LexiconError
 from ..normalize import fold, stems, tokens
-from .. import yamlio
+from .strike_rules import LEXICON_PATH, Lexicon, Rule, lexicon, load_lexicon, rules_digest
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "strikes.yaml"
+__all__ = ["StrikeCue", "detect_strike", "load_lexicon", "lexicon", "rules_digest", "LEXICON_PATH"]
 
 
 @dataclass(frozen=True)
@@ -48,247 +44,6 @@ class StrikeCue:
     means: tuple[str, ...]  # labels of the means named in the sentence ("صواريخ", "عبوة ناسفة")
     passive: bool  # told without the attacker as subject (قُتل، تعرض لهجوم، انفجار)
     planned: bool  # threatened or intended; detect_strike returns None for those, so always False
-
-
-# --- the lexicon ----------------------------------------------------------------
-
-SUBJECT_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا")
-OBJECT_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
-NOT_EVENT_KINDS = ("negation", "intent", "conditional", "condemn", "judicial", "background",
-                   "release", "demonstrative", "generic", "relative")
-VERB_FIELDS = {"id", "past", "present", "passive", "needs_after", "needs_any", "not_next", "window",
-               "relative_ok", "transitive", "masdar_like"}
-NOUN_FIELDS = {"id", "forms", "needs_after", "window"}
-TOP_FIELDS = {"sets", "not_events", "verbs", "nouns", "means"}
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    kind: str  # "verb" or "noun"
-    needs_after: tuple[str, ...] = ()
-    needs_any: tuple[str, ...] = ()
-    not_next: frozenset = frozenset()
-    window: int = 4
-    passive: bool = False  # the verb itself tells the attack without its agent (تعرض، أصيب)
-    relative_ok: bool = True  # still a report right after الذي/التي
-    transitive: bool = True  # takes object pronouns (قتله); تعرضه is a verbal noun
-    masdar_like: bool = False  # bare past spelt like the verbal noun (قتل): needs a clause start
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    tags: dict  # folded word -> frozenset of set names it belongs to (sets and not_events)
-    verbs: dict  # folded verb form -> (Rule, is_passive_form)
-    nouns: dict  # folded noun form -> (Rule, has a possessive pronoun)
-    means: dict  # first folded word -> tuple of (tuple of folded words, label)
-    present: dict  # folded present/future form of a trigger verb -> verb id (never a report)
-    digest_source: str
-
-
-def _verb_forms(stem: str, transitive: bool = True) -> dict[str, bool]:
-    """Past-tense forms of a folded 3ms stem -> whether the form is bare (no subject
-    ending, so it may be read as a verbal noun): subject endings, then object pronouns."""
-    out: dict[str, bool] = {}
-    for subj in SUBJECT_ENDINGS:
-        out.setdefault(stem + subj, subj == "")
-        base = stem + ("و" if subj == "وا" else subj)
-        if transitive and subj in ("", "ت", "وا", "ا", "تا", "نا"):
-            for obj in OBJECT_ENDINGS:
-                out.setdefault(base + obj, subj == "")
-    return out
-
-
-PRESENT_PREFIXES = ("ي", "ت", "ن")
-PRESENT_ENDINGS = ("", "ون", "ان", "وا", "ن", "ين")
-
-
-def _present_forms(stem: str) -> set[str]:
-    """Present-tense forms of a folded 3ms present stem (يقتل): persons, endings,
-    object pronouns, and the future سـ or purpose لـ in front. The 1st person أ is
-    left out: أطلق, أغتال would read as past forms."""
-    core = stem[1:] if stem[:1] == "ي" else stem
-    out = set()
-    for pre in PRESENT_PREFIXES:
-        for end in PRESENT_ENDINGS:
-            word = pre + core + end
-            for w in (word, *(word + ("" if end == "" else "") + obj for obj in OBJECT_ENDINGS)):
-                out.update((w, "س" + w, "ل" + w))
-    return out
-
-
-def _noun_forms(form: str) -> set[str]:
-    """A folded noun and its possessive forms (ة → ت before a pronoun)."""
-    out = {form}
-    base = form[:-1] + "ت" if form.endswith("ه") else form
-    for obj in OBJECT_ENDINGS:
-        out.add(base + obj)
-    return out
-
-
-class _Checker:
-    def __init__(self, path: Path, marks: yamlio.Marks):
-        self.path = str(path)
-        self.marks = marks
-
-    def fail(self, where: tuple, message: str):
-        line, col = self.marks.of(where)
-        raise LexiconError(f"{self.path}:{line}:{col}: {message}")
-
-    def words(self, value, where: tuple, what: str) -> list[str]:
-        if not isinstance(value, list) or not value:
-            self.fail(where, f"{what}: expected a non-empty list of words")
-        out = []
-        for i, w in enumerate(value):
-            if not isinstance(w, str) or not w.strip():
-                self.fail(where + (i,), f"{what}: entry {i + 1} is not a word ({w!r})")
-            out.append(" ".join(fold(w).split()))
-        return out
-
-    def mapping(self, value, where: tuple, what: str) -> dict:
-        if not isinstance(value, dict) or not value:
-            self.fail(where, f"{what}: expected a mapping of names to word lists")
-        return value
-
-
-def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
-    """Read and check strikes.yaml; raise LexiconError naming file, line and entry."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(f"{path}: cannot read the strikes lexicon ({exc})") from None
-    try:
-        data, marks = yamlio.load(text, str(path))
-    except yamlio.YamlProblem as exc:
-        raise LexiconError(str(exc.problem)) from None
-    c = _Checker(path, marks)
-    if not isinstance(data, dict):
-        c.fail((), "expected a mapping with sets, not_events, verbs, nouns and means")
-    for key in data:
-        if key not in TOP_FIELDS:
-            c.fail((key,), f"unknown section '{key}' (expected one of: {', '.join(sorted(TOP_FIELDS))})")
-    for key in TOP_FIELDS:
-        if key not in data:
-            c.fail((), f"missing section '{key}'")
-
-    tags: dict[str, set] = {}
-    sets = c.mapping(data["sets"], ("sets",), "sets")
-    for name, words in sets.items():
-        for w in c.words(words, ("sets", name), f"sets.{name}"):
-            tags.setdefault(w, set()).add(name)
-    not_events = c.mapping(data["not_events"], ("not_events",), "not_events")
-    for name in not_events:
-        if name not in NOT_EVENT_KINDS:
-            c.fail(("not_events", name), f"not_events.{name}: unknown kind (expected one of: "
-                                         f"{', '.join(NOT_EVENT_KINDS)})")
-    for name in NOT_EVENT_KINDS:
-        if name not in not_events:
-            c.fail(("not_events",), f"not_events: missing '{name}'")
-        for w in c.words(not_events[name], ("not_events", name), f"not_events.{name}"):
-            tags.setdefault(w, set()).add("not:" + name)
-    known_sets = set(sets)
-
-    def rule(entry, where, kind, fields) -> Rule:
-        if not isinstance(entry, dict):
-            c.fail(where, f"{kind}s: each entry must be a mapping with an id")
-        rid = entry.get("id")
-        if not isinstance(rid, str) or not rid:
-            c.fail(where, f"{kind}s: entry without an id")
-        label = f"{kind}s.{rid}"
-        for key in entry:
-            if key not in fields:
-                c.fail(where + (key,), f"{label}: unknown field '{key}'")
-        for key in ("needs_after", "needs_any"):
-            for i, name in enumerate(entry.get(key) or []):
-                if name not in known_sets:
-                    c.fail(where + (key, i), f"{label}: {key} names an unknown set '{name}'")
-        window = entry.get("window", 4)
-        if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 12:
-            c.fail(where + ("window",), f"{label}: window must be a whole number from 1 to 12")
-        not_next = c.words(entry["not_next"], where + ("not_next",), f"{label}.not_next") \
-            if "not_next" in entry else []
-        flags = {}
-        for key, default in (("relative_ok", True), ("transitive", True), ("masdar_like", False)):
-            flags[key] = entry.get(key, default)
-            if not isinstance(flags[key], bool):
-                c.fail(where + (key,), f"{label}: {key} must be true or false")
-        return Rule(rid, kind, tuple(entry.get("needs_after") or ()), tuple(entry.get("needs_any") or ()),
-                    frozenset(not_next), window, False, **flags)
-
-    verbs: dict[str, tuple[Rule, bool, bool]] = {}
-    present: dict[str, str] = {}
-    owner: dict[str, str] = {}
-    if not isinstance(data["verbs"], list) or not data["verbs"]:
-        c.fail(("verbs",), "verbs: expected a list of verb entries")
-    for i, entry in enumerate(data["verbs"]):
-        r = rule(entry, ("verbs", i), "verb", VERB_FIELDS)
-        past = entry.get("past")
-        passive = entry.get("passive")
-        if past is None or not isinstance(past, list):
-            c.fail(("verbs", i), f"verbs.{r.id}: 'past' must be a list of past-tense stems (may be empty)")
-        if not past and not passive:
-            c.fail(("verbs", i), f"verbs.{r.id}: needs at least one stem in 'past' or 'passive'")
-        stems_active = c.words(past, ("verbs", i, "past"), f"verbs.{r.id}.past") if past else []
-        if isinstance(passive, bool):
-            r = dataclasses.replace(r, passive=passive)
-            stems_passive = []
-        else:
-            stems_passive = c.words(passive, ("verbs", i, "passive"), f"verbs.{r.id}.passive") if passive else []
-        if "present" in entry:
-            for stem in c.words(entry["present"], ("verbs", i, "present"), f"verbs.{r.id}.present"):
-                if not stem.startswith("ي"):
-                    c.fail(("verbs", i, "present"), f"verbs.{r.id}.present: '{stem}' should be the "
-                                                    "third person form starting with ي (يقتل)")
-                for form in _present_forms(stem):
-                    present.setdefault(form, r.id)
-        for stem_list, is_passive in ((stems_active, r.passive), (stems_passive, True)):
-            for stem in stem_list:
-                for form, bare in _verb_forms(stem, r.transitive).items():
-                    if form in owner and owner[form] != r.id:
-                        c.fail(("verbs", i), f"verbs.{r.id}: form '{form}' already belongs to verbs.{owner[form]}")
-                    owner[form] = r.id
-                    verbs[form] = (r, is_passive, bare)
-
-    nouns: dict[str, tuple[Rule, bool]] = {}
-    if not isinstance(data["nouns"], list) or not data["nouns"]:
-        c.fail(("nouns",), "nouns: expected a list of noun entries")
-    for i, entry in enumerate(data["nouns"]):
-        r = rule(entry, ("nouns", i), "noun", NOUN_FIELDS)
-        for form in c.words(entry.get("forms"), ("nouns", i, "forms"), f"nouns.{r.id}.forms"):
-            for f in _noun_forms(form):
-                if f in nouns and nouns[f][0].id != r.id:
-                    c.fail(("nouns", i), f"nouns.{r.id}: form '{f}' already belongs to nouns.{nouns[f][0].id}")
-                nouns[f] = (r, f != form)  # (rule, with a possessive pronoun: definite)
-
-    means: dict[str, list] = {}
-    if not isinstance(data["means"], list) or not data["means"]:
-        c.fail(("means",), "means: expected a list of {label, phrases}")
-    for i, entry in enumerate(data["means"]):
-        if not isinstance(entry, dict) or not isinstance(entry.get("label"), str) or not entry["label"].strip():
-            c.fail(("means", i), "means: each entry needs a label (the text stored in the fact)")
-        extra = set(entry) - {"label", "phrases"}
-        if extra:
-            c.fail(("means", i), f"means.{entry['label']}: unknown field '{sorted(extra)[0]}'")
-        for phrase in c.words(entry.get("phrases"), ("means", i, "phrases"), f"means.{entry['label']}.phrases"):
-            words = tuple(phrase.split())
-            means.setdefault(words[0], []).append((words, entry["label"].strip()))
-    for first in means:  # longest phrase first
-        means[first].sort(key=lambda item: -len(item[0]))
-    for form in verbs:  # a spelling that is also a past form is read as the past (تفجر)
-        present.pop(form, None)
-    return Lexicon({w: frozenset(n) for w, n in tags.items()}, verbs, nouns,
-                   {k: tuple(v) for k, v in means.items()}, present, text)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    return load_lexicon(LEXICON_PATH)
-
-
-def rules_digest() -> str:
-    """16 hex characters that change when the strike rules change."""
-    return yamlio.digest(lexicon().digest_source + Path(__file__).read_text(encoding="utf-8"))
 
 
 # --- reading one sentence ---------------------------------------------------------
@@ -366,7 +121,7 @@ VICTIM = ("victim",)
 VICTIM_OR_NUMBER = ("victim", "number")
 VICTIM_OR_CASUALTY = ("victim", "casualty")
 COUNT = ("number",)
-NEAR = 10  # words around a trigger where its casualty, time and place are looked for
+NEAR = 8  # words around a trigger where its casualty, time and place are looked for
 LONG = 40  # a sentence longer than this (in words) needs one more anchor: it is usually comment
 
 
@@ -548,7 +303,7 @@ def _anchors(s: _Sentence, i: int, means: tuple, own: bool) -> set[str]:
 
 def _weight(found: set[str]) -> float:
     """The anchors' weight; 0 when none tells what happened (the means, a casualty,
-    a count of victims, the object): a time, a place and a source alone frame
+    a count of victims, the agent, a claim): a time, a place, a source and the object alone frame
     background as well as news."""
     if not found & SUBSTANCE:
         return 0
@@ -596,6 +351,40 @@ def _noun_at(forms: tuple, lex: Lexicon):
     return None
 
 
+LIGHT = ("light_verb",)
+LIGHT_SPAN = 6  # words from a light verb to its verbal noun ("قامت باكستان في اليوم التالي باستهداف")
+PASSIVE_LIGHT = frozenset(fold(w) for w in ("تم", "جرى", "جرت"))
+
+
+def _light_verb(s: _Sentence, i: int, lex: Lexicon):
+    """"قامت X باستهداف …", "تم شن ضربة …": a light verb and, within a few words of
+    the same clause, an attack verbal noun whose verb's conditions hold there. The
+    light verb stands for the attack verb: (rule, passive form, bare)."""
+    if not lex.verbal_nouns or not s.has(i, LIGHT):
+        return None
+    if _blocked_before(s, i) or _reference(s, i) or s.has(i - 1, RELATIVE):
+        return None
+    passive = s.forms[i][0] in PASSIVE_LIGHT or s.forms[i][0][1:] in PASSIVE_LIGHT
+    for j in range(i + 1, min(i + 1 + LIGHT_SPAN, s.n)):
+        if s.break_before(j):
+            return None
+        rule = next((lex.verbal_nouns[f] for f in s.forms[j] if f in lex.verbal_nouns), None)
+        if rule is None:
+            continue
+        if passive and j != i + 1 or not passive and s.forms[j][0][:1] != "ب":
+            return None  # "تم شن", "قامت … باستهداف"; not "تم عبر تفجير"
+        if j + 1 < s.n and s.forms[j + 1][0] in rule.not_next:
+            return None
+        if rule.needs_after and not s.any_in(j + 1, j + 1 + rule.window, rule.needs_after):
+            return None
+        if rule.needs_any and not s.anywhere(rule.needs_any, but=j):
+            return None
+        if _points_back(s, j, lex) or not _head_ok(s, i, lex):
+            return None
+        return rule, passive, False
+    return None
+
+
 def detect_strike(sentence: str) -> StrikeCue | None:
     """The cue of an attack the sentence reports, or None when it only mentions violence."""
     if not sentence or not sentence.strip():
@@ -612,6 +401,9 @@ def detect_strike(sentence: str) -> StrikeCue | None:
         noun = _noun_at(s.forms[i], lex)
         if noun is not None and _noun_ok(s, i, noun[0], noun[1], lex):
             nouns.append(i)
+        light = _light_verb(s, i, lex)
+        if light is not None:
+            verbs.append((i, light))
     if not verbs and not nouns:
         return None
     means = _means(s, lex)
@@ -635,10 +427,12 @@ HEAD_SPAN = 3  # words back from a verb to the attack noun it may describe ("ه�
 CLAIMS = frozenset(fold(w) for w in ("انه", "انها", "انهم", "أنه", "أنها", "أنهم", "إنه", "إنها", "إنهم",
                                      "بانه", "بأنه", "بانها", "بأنها", "بأنهم"))
 # Anchors that tell what happened; without one, a time, a place and a source are not enough.
-SUBSTANCE = frozenset({"means", "casualty", "count", "object", "agent", "claim"})
-# A trigger 12+ words after the start of the reported content (after "قال ... إن")
+# The verb's own object ("ضربت قواعد") counts, but does not tell alone: "ضرب مواقع سياحية"
+# is as often a plan or a charge as a report.
+SUBSTANCE = frozenset({"means", "casualty", "count", "agent", "claim"})
+# A trigger 8+ words after the start of the reported content (after "قال ... إن")
 # is usually in a side clause (background, comment): it needs one more anchor.
-LATE = 12
+LATE = 8
 LATE_EXTRA = 1
 COMPLEMENTIZERS = frozenset(fold(w) for w in ("ان", "أن", "إن", "انه", "انها", "أنه", "أنها", "إنه", "إنها",
                                               "بان", "بأن", "بانه", "بأنه", "بانها", "بأنها"))

@@ -1,0 +1,141 @@
+"""Facts from invented articles about other conflicts and other diplomacy
+(Gulf, Iraq, Yemen, Sudan, Turkey, Afghanistan): meetings, visits,
+agreements, strikes and statements, with negation, questions, conditions and
+intentions. None of these sentences comes from the seed articles."""
+from __future__ import annotations
+
+from generator.extract import extract
+from generator.model import CleanArticle
+
+
+class Result:
+    def __init__(self, *paragraphs, published=None):
+        self.draft = extract(CleanArticle(paragraphs=list(paragraphs), published=published), "t", "seeds/t.txt")
+        self.a = self.draft.article
+        self.name = {e.id: e.name for e in self.draft.entities}
+        self.id = {e.name: e.id for e in self.draft.entities}
+
+    def meetings(self) -> set[frozenset]:
+        return {frozenset(self.name[p] for p in m.participants) for m in self.a.meetings}
+
+    def visits(self, status=None) -> set[tuple]:
+        return {(self.name[v.visitor], v.destination) for v in self.a.visits if status in (None, v.status)}
+
+    def strikes(self) -> set[tuple]:
+        return {(self.name.get(s.attacker), self.name.get(t)) for s in self.a.strikes for t in s.targets or [None]}
+
+    def speakers(self) -> set[str]:
+        return {self.name[s.speaker] for s in self.a.statements}
+
+
+def test_gulf_visit_meeting_statement_agreement_and_plan():
+    r = Result(
+        "وصل وزير الدفاع السعودي الأمير خالد بن سلمان إلى طهران، أمس الثلاثاء، في زيارة رسمية.",
+        "واستقبل الرئيس الإيراني مسعود بزشكيان الأمير خالد بن سلمان في مقر الرئاسة، وبحث الجانبان العلاقات الثنائية.",
+        'وقال بزشكيان إن "أمن المنطقة مسؤولية دول المنطقة".',
+        "واتفق الجانبان على تشكيل لجنة مشتركة لمتابعة تنفيذ الاتفاق الأمني الموقع بين البلدين.",
+        "ومن المقرر أن يزور وزير الخارجية الإيراني عباس عراقجي الرياض الشهر المقبل.",
+        published="2025-02-12")
+    assert r.meetings() == {frozenset({"مسعود بزشكيان", "خالد بن سلمان"})}
+    assert r.visits("done") == {("خالد بن سلمان", "iran")}
+    assert r.visits("planned") == {("عباس عراقجي", "saudi-arabia")}
+    done = next(v for v in r.a.visits if v.status == "done")
+    assert done.date == "2025-02-11"  # "أمس الثلاثاء" against the publication date
+    assert [set(a.parties) for a in r.a.agreements] == [{"iran", "saudi-arabia"}]
+    assert r.speakers() == {"مسعود بزشكيان"}
+    assert r.a.statements[0].text == "أمن المنطقة مسؤولية دول المنطقة"
+
+
+def test_phone_call_is_a_call_between_two_ministers():
+    r = Result("أجرى وزير الخارجية العماني بدر البوسعيدي اتصالا هاتفيا مع نظيره اليمني شائع الزنداني، "
+               "تناول خلاله جهود التهدئة.")
+    assert r.meetings() == {frozenset({"بدر البوسعيدي", "شائع الزنداني"})}
+    assert r.a.meetings[0].kind == "call"
+    assert r.a.visits == []  # a call is no trip
+
+
+def test_meetings_with_several_counterparts_give_one_meeting_each():
+    r = Result("وخلال الزيارة، عقد وزير الدفاع التركي يشار غولر اجتماعات مع المسؤولين العراقيين بمن فيهم "
+               "رئيس الوزراء العراقي محمد شياع السوداني ووزير الدفاع العراقي ثابت العباسي.")
+    assert r.meetings() == {frozenset({"يشار غولر", "محمد شياع السوداني"}),
+                            frozenset({"يشار غولر", "ثابت العباسي"})}
+
+
+def test_meeting_abroad_implies_a_visit_of_the_foreign_side():
+    r = Result("التقى رئيس مجلس السيادة السوداني عبد الفتاح البرهان في القاهرة الرئيس المصري عبد الفتاح السيسي.")
+    assert r.meetings() == {frozenset({"عبد الفتاح البرهان", "عبد الفتاح السيسي"})}
+    assert r.visits("done") == {("عبد الفتاح البرهان", "egypt")}
+
+
+def test_negated_asked_and_conditional_facts_are_dropped():
+    r = Result("ولم يلتق وزير الخارجية التركي هاكان فيدان نظيره العراقي فؤاد حسين خلال الجولة.",
+               "هل يزور فيدان أربيل؟",
+               "وإذا زار فيدان بغداد فسيلتقي رئيس الوزراء العراقي.")
+    assert r.a.meetings == [] and r.a.visits == []
+
+
+def test_intention_gives_a_planned_visit():
+    r = Result("ويعتزم الرئيس التركي رجب طيب أردوغان زيارة بغداد الشهر المقبل لتوقيع اتفاقيات تعاون.",
+               published="2024-03-18")
+    assert r.visits("planned") == {("رجب طيب أردوغان", "iraq")}
+    assert r.visits("done") == set()
+
+
+def test_signed_memorandum_between_two_states():
+    r = Result("ووقع العراق وتركيا مذكرة تفاهم للتعاون الأمني في مكافحة الإرهاب.")
+    assert [(set(a.parties), a.status) for a in r.a.agreements] == [({"iraq", "turkey"}, "signed")]
+
+
+def test_agreement_to_sign_later_is_planned():
+    r = Result("وتم التوافق بين الجانبين السوداني والمصري على توقيع اتفاقية للتعاون العسكري في أقرب وقت ممكن.")
+    assert [(set(a.parties), a.status) for a in r.a.agreements] == [({"sudan", "egypt"}, "planned")]
+
+
+def test_air_strikes_on_a_group_with_place_and_date():
+    r = Result("شنت طائرات حربية تركية غارات جوية على مواقع لحزب العمال الكردستاني في منطقة قنديل شمالي العراق، الأحد.",
+               published="2024-03-18")
+    assert r.strikes() == {("القوات الجوية التركية", "حزب العمال الكردستاني")}
+    s = r.a.strikes[0]
+    assert s.place == "iraq" and s.date == "2024-03-17"
+
+
+def test_coalition_strike_on_the_houthis_and_a_reported_claim():
+    r = Result("شنت مقاتلات التحالف بقيادة السعودية غارات جوية على مواقع لجماعة الحوثيين في صنعاء.",
+               "وقالت كابول إنها قصفت مخابئ لمسلحين من تنظيم داعش في ولاية ننغرهار.")
+    assert ("التحالف بقيادة السعودية", "الحوثيون") in r.strikes()
+    assert ("أفغانستان", "داعش") in r.strikes()
+
+
+def test_strike_by_a_named_group_on_a_city_keeps_the_attacker():
+    r = Result("قصفت قوات الدعم السريع، الأحد، مدينة الفاشر بالمدفعية الثقيلة، ما أسفر عن مقتل 12 مدنيا.",
+               published="2024-06-03")
+    assert [s.attacker for s in r.a.strikes] == ["rsf"]
+
+
+def test_statements_carry_the_subject_to_the_next_sentence():
+    r = Result("أكد الرئيس الصومالي حسن شيخ محمود أن بلاده ماضية في الحرب على حركة الشباب.",
+               'وأضاف: "لن نسمح للإرهابيين بتهديد أمن شعبنا".')
+    assert [r.name[s.speaker] for s in r.a.statements] == ["حسن شيخ محمود", "حسن شيخ محمود"]
+    assert r.a.statements[1].text == "لن نسمح للإرهابيين بتهديد أمن شعبنا"
+    assert "al-shabaab" in r.a.mentions
+
+
+def test_a_report_is_not_a_speaker():
+    r = Result("وقالت تقارير إعلامية إن اشتباكات اندلعت قرب الحدود.")
+    assert r.a.statements == []
+
+
+def test_group_aliases_and_group_heads():
+    r = Result('أعلنت السلطات الإيرانية مقتل عنصرين من جماعة "جيش الظلم" في اشتباك مع حرس الحدود.',
+               'وتبنت جماعة "سرايا الفجر الجديد" الهجوم في بيان.')
+    groups = {e.id: e for e in r.draft.entities if e.kind == "group"}
+    assert "jaish-al-adl" in groups  # the pejorative name is an alias of the known group
+    assert any(e.name == "سرايا الفجر الجديد" for e in groups.values())
+
+
+def test_extraction_is_deterministic():
+    text = ["التقى وزير الخارجية السعودي فيصل بن فرحان في الرياض نظيره العراقي فؤاد حسين.",
+            "وقال بن فرحان إن المملكة تدعم أمن العراق."]
+    a = extract(CleanArticle(paragraphs=text), "t", "s").model_dump()
+    b = extract(CleanArticle(paragraphs=text), "t", "s").model_dump()
+    assert a == b
