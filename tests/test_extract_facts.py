@@ -139,3 +139,30 @@ def test_extraction_is_deterministic():
     a = extract(CleanArticle(paragraphs=text), "t", "s").model_dump()
     b = extract(CleanArticle(paragraphs=text), "t", "s").model_dump()
     assert a == b
+
+
+def test_call_with_a_preposition_and_a_visit_with_a_meeting_after_haythu():
+    r = Result("أجرى ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا بالرئيس الإيراني مسعود بزشكيان.",
+               "وزار وزير الداخلية الباكستاني محسن علي كابل الأربعاء حيث التقى القائم بأعمال رئيس الوزراء "
+               "الأفغاني الملا محمد حسن أخوند.", published="2024-10-10")
+    assert r.meetings() == {frozenset({"محمد بن سلمان", "مسعود بزشكيان"}),
+                            frozenset({"محسن علي", "محمد حسن أخوند"})}
+    assert {m.kind for m in r.a.meetings} == {"call", "meeting"}
+    assert r.visits("done") == {("محسن علي", "afghanistan")}
+    roles = {e.name: [x.title for x in e.roles] for e in r.draft.entities if e.kind == "person"}
+    assert roles["مسعود بزشكيان"] == ["الرئيس"]  # "بالرئيس": the clitic is not part of the title
+
+
+def test_attackers_named_by_their_forces_or_their_drones():
+    r = Result("قالت وزارة الدفاع الأفغانية إن قواتها شنت هجمات على مواقع لتنظيم داعش خراسان في ولاية ننغرهار.",
+               "واستهدفت مسيرة تركية سيارة تقل عناصر من حزب العمال الكردستاني في السليمانية.")
+    assert ("وزارة الدفاع الأفغانية", "داعش - خراسان") in r.strikes()
+    assert ("تركيا", "حزب العمال الكردستاني") in r.strikes()
+    assert r.a.strikes[-1].place == "iraq"
+    assert "iraq" in {e.id for e in r.draft.entities}  # a place is an entity of the draft
+
+
+def test_spokesman_of_a_group_and_its_forces():
+    r = Result("وأعلن المتحدث العسكري باسم الحوثيين يحيى سريع أن قواتهم استهدفت سفينة إسرائيلية في البحر الأحمر.")
+    assert r.strikes() == {("الحوثيون", "إسرائيل")}
+    assert r.speakers() == {"يحيى سريع"}

@@ -158,6 +158,12 @@ def _entities(lex: Lexicon, used: dict[str, Mention], people: People, article_id
     return [out[k] for k in sorted(out)]
 
 
+def facts_of(facts: ArticleFacts):
+    for kind in ("meetings", "visits", "agreements", "strikes", "statements"):
+        for i, fact in enumerate(getattr(facts, kind)):
+            yield kind, i, fact
+
+
 def extract(clean: CleanArticle, article_id: str, source: str, lex: Lexicon | None = None) -> Draft:
     """A cleaned article's facts and entities (provisional ids)."""
     lex = lex or load_lexicons()
@@ -174,9 +180,18 @@ def extract(clean: CleanArticle, article_id: str, source: str, lex: Lexicon | No
     facts = ArticleFacts(sentences, per_sentence, lex, clean.published)
     facts.run()
     used = facts.used
+    for _, _, fact in facts_of(facts):  # every country a fact points at is an entity of the draft
+        for field in ("participants", "parties", "targets", "visitor", "destination", "attacker", "place", "speaker"):
+            value = getattr(fact, field, None)
+            for eid in (value if isinstance(value, list) else [value]):
+                if eid and eid not in used and eid in lex.countries:
+                    facts._mention(eid, Mention(0, 0, "country", "name", eid=eid, country=eid))
     person_ids = {eid for eid, m in used.items() if m.kind == "person"}
     entities = _entities(lex, used, people, article_id, person_ids)
     known = {e.id for e in entities}
+    missing = {eid for _, _, f in facts_of(facts) for eid in _refs(f)} - known
+    if missing:  # an extractor bug: never hand on a fact that points nowhere
+        raise ValueError(f"facts refer to unknown entities: {', '.join(sorted(missing))}")
     article = Article(
         id=article_id, source=source, title=clean.title, outlet=clean.outlet, published=clean.published,
         reviewed=False, mentions=[e for e in facts.mentions if e in known],
@@ -184,3 +199,11 @@ def extract(clean: CleanArticle, article_id: str, source: str, lex: Lexicon | No
         strikes=facts.strikes, statements=facts.statements,
     )
     return Draft(article=article, entities=entities)
+
+
+def _refs(fact) -> list[str]:
+    out = []
+    for field in ("participants", "parties", "targets", "visitor", "destination", "attacker", "place", "speaker"):
+        value = getattr(fact, field, None)
+        out += [x for x in (value if isinstance(value, list) else [value]) if x]
+    return out

@@ -349,7 +349,7 @@ class SentenceReader:
         head = _best(w, ("group_head",))
         if g:
             after = self._group_after_head(i, head) if head else None
-            if after is not None and after.end > i + g.n:
+            if after is not None and after.how == "known" and after.end > i + g.n:
                 return after, after.end  # "لتنظيم داعش خراسان": the longer name
             return Mention(i, i + g.n, "group", "known", eid=g.value), i + g.n
         if gh and (i > 0 and (_best(self.words[i - 1], ("group_head",)) or w.quote_before)):
@@ -455,7 +455,8 @@ class SentenceReader:
             k = j + 1
             while k < self.n and k - j <= 3 and not _strong_before(self.words[k]):
                 x = self.words[k]
-                if self.is_stop(x) or _best(x, ("trigger", "say", "adj", "title")):
+                if self.is_stop(x) or _best(x, ("trigger", "say", "adj", "title", "group", "group_head")) or (
+                        x.key.startswith("و") and k > j + 1):
                     break
                 k += 1
             if k > j + 1:

@@ -60,11 +60,11 @@ class _Sentence:
 
     __slots__ = ("text", "toks", "forms", "tags", "n")
 
-    def __init__(self, text: str, lex: Lexicon):
+    def __init__(self, text: str, lex: Lexicon, toks=None, forms=None):
         self.text = text
-        self.toks = tokens(text)
+        self.toks = tokens(text) if toks is None else toks
         self.n = len(self.toks)
-        self.forms = [stems(t.text) for t in self.toks]
+        self.forms = [stems(t.text) for t in self.toks] if forms is None else forms
         get = lex.tags.get
         tags = []
         for forms in self.forms:
@@ -385,12 +385,29 @@ def _light_verb(s: _Sentence, i: int, lex: Lexicon):
     return None
 
 
+_TRIGGERS: dict[int, frozenset] = {}
+
+
+def _trigger_words(lex: Lexicon) -> frozenset:
+    """Every folded form that may start a cue (verb forms, noun forms, light verbs)."""
+    found = _TRIGGERS.get(id(lex))
+    if found is None:
+        light = {w for w, names in lex.tags.items() if "light_verb" in names}
+        found = _TRIGGERS[id(lex)] = frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(light)
+    return found
+
+
 def detect_strike(sentence: str) -> StrikeCue | None:
     """The cue of an attack the sentence reports, or None when it only mentions violence."""
     if not sentence or not sentence.strip():
         return None
     lex = lexicon()
-    s = _Sentence(sentence, lex)
+    toks = tokens(sentence)
+    forms = [stems(t.text) for t in toks]
+    triggers = _trigger_words(lex)
+    if not any(f in triggers for fs in forms for f in fs):
+        return None  # no attack verb, noun or light verb: most sentences of an article stop here
+    s = _Sentence(sentence, lex, toks, forms)
     if s.n == 0 or _QUESTION.search(sentence) or any(s.forms[j][0] == "هل" for j in range(min(3, s.n))):
         return None
     verbs, nouns = [], []
