@@ -47,7 +47,6 @@ ONE_REFS = ("visitor", "destination", "attacker", "place", "speaker")
 AT_LEAST_TWO = ("participants", "parties")
 REF_FIELDS = frozenset(LIST_REFS + ONE_REFS + ("mentions", "country"))  # fields holding entity ids
 RECORD_LISTS = frozenset(FACT_KINDS + ("roles",))  # lists of records that hold such fields
-REDIRECTS_FILE = "redirects.yaml"
 REDIRECTS_HEADER = (
     "# Entity ids that were renamed or merged: `old-id: new-id`.\n"
     "# The site keeps a page at each old address that sends readers to the new one.\n"
@@ -312,8 +311,11 @@ class _Session:
         self.changes.append(f"{display_path(path)}: {what}")
 
     def redirect(self, old: str, new: str) -> None:
-        path = self.store.root / REDIRECTS_FILE
-        mapping = _read_redirects(path)
+        path = self.store.redirects_path
+        try:
+            mapping = self.store.read_redirects()
+        except GeneratorError as exc:
+            raise GeneratorError(f"{exc}; fix it first") from None
         updated = {k: (new if v == old else v) for k, v in mapping.items() if k != new}
         updated[old] = new
         updated = {k: v for k, v in sorted(updated.items()) if k != v}
@@ -451,22 +453,6 @@ def _validate_text(path: Path, text: str, model: Record) -> None:
                              + "\n".join(str(p) for p in pydantic_problems(exc, shown, marks))) from None
     if back != model or back.id != path.stem:  # pragma: no cover - a bug
         raise GeneratorError(f"{shown}: the new text does not read back as intended; nothing was changed")
-
-
-def _read_redirects(path: Path) -> dict[str, str]:
-    if not path.exists():
-        return {}
-    try:
-        data, _ = yamlio.load(path.read_bytes().decode("utf-8-sig"), display_path(path))
-    except yamlio.YamlProblem as exc:
-        raise GeneratorError(f"{exc.problem}; fix it first") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GeneratorError(f"{display_path(path)}: cannot read ({exc}); fix it first") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise GeneratorError(f"{display_path(path)}: expected lines of `old-id: new-id`; fix it first")
-    return data
 
 
 # --- all-or-nothing writes ----------------------------------------------------------------------

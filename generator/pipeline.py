@@ -188,7 +188,7 @@ def extract_all(seeds_dir: Path, facts_dir: Path, *, force: set[str] | None = No
         if bad:
             raise GeneratorError("the entity registry has errors; fix them first (`python -m generator check`):\n"
                                  + "\n".join(str(p) for p in bad))
-        registry = Registry(facts.entities)
+        registry = Registry(facts.entities, store.read_redirects())
         drafts: dict[str, Draft] = {}
         by_id = {job.article_id: job for job in todo}
         results = _run_jobs(todo, jobs, progress)

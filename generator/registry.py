@@ -31,8 +31,9 @@ def _words(name: str) -> list[str]:
 
 
 class Registry:
-    def __init__(self, entities: dict[str, Entity] | None = None):
+    def __init__(self, entities: dict[str, Entity] | None = None, redirects: dict[str, str] | None = None):
         self.entities: dict[str, Entity] = {}
+        self.redirects = dict(redirects or {})  # old id -> new id, from merge and rename
         self.changed: set[str] = set()  # ids whose entity was created or updated
         self._by_key: dict[tuple[str, str], str] = {}  # (kind-class, squash key) -> id
         self._persons_by_tail: dict[str, list[str]] = {}  # squash of last word -> person ids
@@ -59,8 +60,19 @@ class Registry:
                     ids.append(entity.id)
 
     # -- matching --
+    def _redirected(self, eid: str) -> str | None:
+        """Where a merged or renamed id lives now (chains followed), or None."""
+        seen = set()
+        while eid in self.redirects and eid not in seen:
+            seen.add(eid)
+            eid = self.redirects[eid]
+        return eid if seen and eid in self.entities else None
+
     def find(self, candidate: Entity) -> str | None:
         """The id of a known entity that candidate names, if any."""
+        moved = self._redirected(candidate.id)
+        if moved and self.entities[moved].kind == candidate.kind:
+            return moved  # an editor merged or renamed it: never bring the old id back
         if candidate.id in self.entities and candidate.kind in ("country", "group", "organization"):
             known = self.entities[candidate.id]
             if known.kind == candidate.kind:
@@ -96,10 +108,11 @@ class Registry:
         return hits[0] if len(set(hits)) == 1 else None
 
     def _fresh_id(self, wanted: str) -> str:
-        if wanted not in self.entities:
+        taken = lambda eid: eid in self.entities or eid in self.redirects  # noqa: E731
+        if not taken(wanted):
             return wanted
         n = 2
-        while f"{wanted}-{n}" in self.entities:
+        while taken(f"{wanted}-{n}"):
             n += 1
         return f"{wanted}-{n}"
 

@@ -124,6 +124,9 @@ def _loc_text(loc: tuple) -> str:
     return text or "document"
 
 
+REDIRECTS_FILE = "redirects.yaml"
+
+
 class FactsStore:
     """The facts folder: where each file lives, how it is read and written."""
 
@@ -141,6 +144,27 @@ class FactsStore:
 
     def schema_ref(self, kind: str) -> str:
         return f"../{SCHEMA_DIR}/{kind}.schema.json"
+
+    @property
+    def redirects_path(self) -> Path:
+        return self.root / REDIRECTS_FILE
+
+    def read_redirects(self) -> dict[str, str]:
+        """facts/redirects.yaml: `old-id: new-id` for every merged or renamed entity."""
+        path = self.redirects_path
+        if not path.exists():
+            return {}
+        try:
+            data, _ = yamlio.load(path.read_bytes().decode("utf-8-sig"), display_path(path))
+        except yamlio.YamlProblem as exc:
+            raise FactsError([exc.problem]) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StorageError(f"{display_path(path)}: cannot read ({exc}); fix it first") from None
+        if data is None:
+            return {}
+        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+            raise FactsError([Problem(display_path(path), 1, 1, "expected lines of `old-id: new-id`")])
+        return data
 
     @property
     def project_root(self) -> Path:

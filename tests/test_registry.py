@@ -57,3 +57,25 @@ def test_fresh_ids_never_collide_and_countries_are_mapped():
     new = reg.entities["ali-hasan-2"]
     assert new.country == "turkey" and new.roles[0].country == "turkey" and new.roles[0].article == "a"
     assert reg.changed == {"ali-hasan-2", "turkey"}
+
+
+def test_merged_id_is_not_brought_back_by_a_later_extraction():
+    from generator.model import Article, Draft, Entity
+
+    kept = Entity(id="yahya-saree", kind="person", name="يحيى سريع", country="yemen")
+    registry = Registry({"yahya-saree": kept}, redirects={"yahya-sarea": "yahya-saree"})
+    # the extractor spells the name another way and proposes the old, merged id
+    draft = Draft(article=Article(id="a1", source="seeds/a1.txt", mentions=["yahya-sarea"]),
+                  entities=[Entity(id="yahya-sarea", kind="person", name="يحيى سريّع الناطق", country="yemen")])
+    article = registry.resolve(draft)
+    assert article.mentions == ["yahya-saree"]
+    assert "yahya-sarea" not in registry.entities
+
+
+def test_fresh_ids_skip_redirected_ones():
+    from generator.model import Article, Draft, Entity
+
+    registry = Registry({}, redirects={"x-group": "y-group"})  # y-group deleted since: the redirect is dangling
+    draft = Draft(article=Article(id="a1", source="seeds/a1.txt", mentions=["x-group"]),
+                  entities=[Entity(id="x-group", kind="group", name="جماعة إكس")])
+    assert registry.resolve(draft).mentions == ["x-group-2"]

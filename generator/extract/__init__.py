@@ -172,6 +172,7 @@ def extract(clean: CleanArticle, article_id: str, source: str, lex: Lexicon | No
         tag(s, lex)
     per_sentence, people = _pass1(sentences, lex)
     people.assign_ids()
+    people.build_index()
     _resolve(per_sentence, people)
     for ms in per_sentence:
         for m in ms:

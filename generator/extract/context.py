@@ -57,19 +57,24 @@ class People:
         hits = [p for p in self.items if self._same(p, words, country)]
         return hits[0] if len(hits) == 1 else None
 
+    def build_index(self) -> None:
+        """Every word-boundary ending of every spelling → the persons it ends (for surnames)."""
+        self._tails: dict[str, list[Person]] = {}
+        for p in self.items:
+            for spelling in p.spellings():
+                acc = ""
+                for w in reversed(name_words(spelling)):
+                    acc = squash(w) + acc
+                    owners = self._tails.setdefault(acc, [])
+                    if p not in owners:
+                        owners.append(p)
+
     def find_surname(self, words: list[str]) -> Person | None:
         """A known person whose name ends with these words (one person only)."""
         key = squash("".join(words))
         if len(key) < 3:
             return None
-        hits = []
-        for p in self.items:
-            for spelling in p.spellings():
-                known = name_words(spelling)
-                full = squash("".join(known))
-                if full == key or (len(full) > len(key) and tail_matches(words, known)):
-                    hits.append(p)
-                    break
+        hits = self._tails.get(key, ())
         return hits[0] if len(hits) == 1 else None
 
     # -- registering --
