@@ -44,11 +44,12 @@ def test_rank_honorific_and_counterpart():
 
 
 def test_counterpart_without_nationality_takes_the_other_country():
-    d = run("التقى وزير الدفاع القطري خالد العطية في الدوحة وزير الدفاع التركي يشار غولر.",
-            "وقال العطية إن نظيره تلقى دعوة لزيارة الدوحة مجددا.")
+    d = run("بحث وزير الخارجية المصري بدر عبد العاطي مع نظيره سامح الحمد الأوضاع في السودان.",
+            "وقال عبد العاطي إن مصر والسودان يرتبطان بعلاقات أخوية.")
     people = persons(d)
-    assert people["يشار غولر"].country == "turkey"
-    assert people["خالد العطية"].country == "qatar"
+    assert people["سامح الحمد"].country == "sudan"
+    assert [(r.title, r.country) for r in people["سامح الحمد"].roles] == [("وزير الخارجية", "sudan")]
+    assert people["بدر عبد العاطي"].country == "egypt"
 
 
 def test_honorific_sheikh():

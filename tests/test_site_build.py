@@ -309,3 +309,67 @@ def test_unknown_entity_reference_is_a_warning_with_line(tmp_path):
                      result.stderr), result.stderr
     html = page_html(tmp_path / "site", "article/muscat-talks.md")
     assert 'class="fs-missing"' in html
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(predicate, timeout: float) -> float | None:
+    """Seconds until predicate() holds, or None after timeout."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if predicate():
+            return time.perf_counter() - started
+        time.sleep(0.1)
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["--dirty", None])
+def test_serve_updates_after_a_yaml_edit_and_survives_broken_yaml(tmp_path, mode):
+    """`mkdocs serve`: an edit shows up, a broken file is a warning naming file and line and
+    the server keeps serving, fixing it brings the page back."""
+    facts = write_fixture_facts(tmp_path / "facts")
+    config = site_config(tmp_path, facts)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
+    cmd = MKDOCS + ["serve", "-f", str(config), "-a", f"127.0.0.1:{port}", "--no-livereload"]
+    cmd = MKDOCS + ["serve", "-f", str(config), "-a", f"127.0.0.1:{port}"] + ([mode] if mode else [])
+    with log.open("w") as out:
+        server = subprocess.Popen(cmd, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT, env=env)
+        try:
+            url = f"http://127.0.0.1:{port}/article/muscat-talks/"
+            assert _wait_for(lambda: "مباحثات عُمانية" in _get(url), 120) is not None, log.read_text()
+            path = facts / "articles" / "muscat-talks.yaml"
+            text = path.read_text(encoding="utf-8")
+            time.sleep(1.0)
+            path.write_text(text.replace("مباحثات عُمانية يمنية", "لقاء عُماني يمني"), encoding="utf-8")
+            latency = _wait_for(lambda: "لقاء عُماني يمني" in _get(url), 60)
+            assert latency is not None, log.read_text()
+            print(f"serve {mode or 'full'}: edit to page {latency:.2f} s")
+            path.write_text(text.replace("\noutlet: ", "\noutlet: [بلا إغلاق "), encoding="utf-8")
+            assert _wait_for(lambda: re.search(r"WARNING\s+-\s+\S*muscat-talks\.yaml:\d+:\d+: YAML does not parse",
+                                               log.read_text()), 60) is not None, log.read_text()
+            assert "طالقاني يصل" in _get(f"http://127.0.0.1:{port}/article/islamabad-visit/")  # still serving
+            path.write_text(text, encoding="utf-8")
+            assert _wait_for(lambda: "مباحثات عُمانية" in _get(url), 60) is not None, log.read_text()
+            assert server.poll() is None
+        finally:
+            server.terminate()
+            server.wait(timeout=20)

@@ -34,6 +34,7 @@ def _antecedent(ms: list[Mention], k: int, prev: Mention | None) -> Mention | No
 def _pass1(sentences: list[Sentence], lex: Lexicon) -> tuple[list[list[Mention]], People]:
     people = People()
     per_sentence = []
+    sideless: list[tuple[Mention, str]] = []  # counterparts named without a nationality
     prev_titled: Mention | None = None
     for s in sentences:
         ms = SentenceReader(s, lex).read()
@@ -45,9 +46,11 @@ def _pass1(sentences: list[Sentence], lex: Lexicon) -> tuple[list[list[Mention]]
             if m.counterpart and m.how in ("named", "ref"):
                 ante = _antecedent(ms, k, prev_titled)
                 if ante is not None:
-                    m.title = m.title or ante.title
+                    m.title = m.title or _own_title(ante.title)
                     m.lemma = m.lemma or ante.lemma
                     m.comps = m.comps or ante.comps
+                    if m.how == "named" and m.country is None and ante.country:
+                        sideless.append((m, ante.country))
             if m.how == "named":
                 if m.country is None and last_person is not None and last_person.country and \
                         s.words[m.start].key.startswith("و") and m.start - last_person.end <= 1:
@@ -58,8 +61,34 @@ def _pass1(sentences: list[Sentence], lex: Lexicon) -> tuple[list[list[Mention]]
         titled = [m for m in ms if m.kind == "person" and m.how in ("named", "ref") and (m.title or m.lemma)]
         if titled:
             prev_titled = titled[-1]
-    # countries of counterparts named without a nationality: the other side
+    # a counterpart named without a nationality serves the other side: the article's
+    # other main country
+    if sideless:
+        counts: dict[str, int] = {}
+        for ms in per_sentence:
+            for m in ms:
+                if m.country and m.kind in ("country", "organization", "person"):
+                    counts[m.country] = counts.get(m.country, 0) + 1
+        ranked = sorted(counts, key=lambda c: -counts[c])[:2]
+        for m, side in sideless:
+            other = [c for c in ranked if c != side]
+            if len(ranked) == 2 and len(other) == 1:
+                p = people.find_named(list(m.words))
+                if p is not None and p.country is None:
+                    p.country = other[0]
+                    p.roles = [(t, c or other[0]) for t, c in p.roles]
     return per_sentence, people
+
+
+def _own_title(title: str | None) -> str | None:
+    """A title as the counterpart holds it: without "في الحكومة …" and other postings."""
+    if not title:
+        return title
+    words = title.split()
+    for k, w in enumerate(words):
+        if k and w in ("في", "لدى", "عن"):
+            return " ".join(words[:k])
+    return title
 
 
 def _resolve(per_sentence: list[list[Mention]], people: People) -> None:

@@ -131,7 +131,7 @@ class ArticleFacts:
         if trig.needs_near:
             subj = next((m for m in v.actors if start <= m.start <= start + 1), None)
             near = subj.end if subj is not None else start  # "وصل X Y Z إلى": after the subject
-            if not found(trig.needs_near, start, near + 4):
+            if not found(trig.needs_near, start, near + 6):
                 return False
         return True
 
@@ -388,13 +388,19 @@ class ArticleFacts:
         end = v.clause_end(i)
         subj = self.subject(v, i, h.n, STATE)
         parties = self.countries_of(subj)
-        # "البلدين" / "الجانبين" as the subject, or "بين الطرفين"
-        lo, hi = max(0, i - 3), min(v.n, i + h.n + 4)
-        if len(parties) < 2 and any(v.has_cat(k, "pair_ref", 3) for k in range(lo, hi)):
-            parties = list(self.pair)
+        if len(parties) < 2:  # "ووقع وزيرا خارجية قطر وتركيا …": countries named in the subject's titles
+            for c in self._countries_in(v, i + h.n, min(end, i + h.n + 7)) or self._countries_in(
+                    v, v.clause_start(i), i):
+                if c not in parties:
+                    parties.append(c)
         k = v.after_word(i + h.n, WITH + BETWEEN, within=3)
         if k is not None and len(parties) < 2:
             parties += [c for c in self.countries_of(v.actors_between(k, end, STATE)) if c not in parties]
+            parties += [c for c in self._countries_in(v, k, min(end, k + 6)) if c not in parties]
+        # "البلدين" / "الجانبين" as the subject, or "بين الطرفين"
+        lo, hi = max(0, i - 3), min(v.n, i + h.n + 4)
+        if len(parties) < 2 and any(v.has_cat(x, "pair_ref", 3) for x in range(lo, hi)):
+            parties = list(self.pair)
         if trig.plural_only and len(parties) < 2:
             return None
         if len(parties) < 2:
@@ -417,6 +423,19 @@ class ArticleFacts:
         for c in parties:
             self._mention(c, Mention(0, 0, "country", "name", eid=c, country=c))
         return subj
+
+    @staticmethod
+    def _countries_in(v: View, lo: int, hi: int) -> list[str]:
+        """Countries named (by name, capital or nationality) in words lo..hi, up to "على"/"مع"/"بين"."""
+        out = []
+        for k in range(lo, hi):
+            w = v.words[k]
+            if k > lo and w.key in ("علي", "مع", "بين", "حول", "بشان", "في"):
+                break
+            for hh in w.hits:
+                if hh.cat in ("name", "capital", "adj") and hh.value not in out:
+                    out.append(hh.value)
+        return out
 
     # -- statements --
     def _said(self, v: View, start: int) -> str | None:
