@@ -201,26 +201,33 @@ def extract_all(seeds_dir: Path, facts_dir: Path, *, force: set[str] | None = No
                     report.failed.append(error)
                 else:
                     drafts[article_id] = draft
+        resolved = {}
         for article_id in sorted(drafts):  # registry order fixed by id: same output for any --jobs
-            job = by_id[article_id]
-            article = registry.resolve(drafts[article_id])
-            forced = "all" in force or article_id in force or job.path.name in force or job.path.stem in force
-            outcome = store.write_generated(store.article_path(article_id), article, kind="article",
-                                            source=job.source_hash, rules=rules, force=forced)
-            shown = display_path(store.article_path(article_id))
-            if outcome == "kept":  # edited between planning and writing
-                report.kept.append((shown, "edited by hand"))
-            else:
-                (report.written if outcome == "written" else report.unchanged).append(shown)
-        _write_entities(store, registry, rules, report)
+            resolved[article_id] = registry.resolve(drafts[article_id])
+        # One sync for every file; entities are renamed into place before the
+        # articles that refer to them.
+        with yamlio.WriteBatch() as batch:
+            _write_entities(store, registry, rules, report, batch)
+            for article_id, article in resolved.items():
+                job = by_id[article_id]
+                forced = "all" in force or article_id in force or job.path.name in force or job.path.stem in force
+                outcome = store.write_generated(store.article_path(article_id), article, kind="article",
+                                                source=job.source_hash, rules=rules, force=forced, batch=batch)
+                shown = display_path(store.article_path(article_id))
+                if outcome == "kept":  # edited between planning and writing
+                    report.kept.append((shown, "edited by hand"))
+                else:
+                    (report.written if outcome == "written" else report.unchanged).append(shown)
     _write_schemas(facts_dir)
     return report
 
 
-def _write_entities(store: FactsStore, registry: Registry, rules: str, report: Report) -> None:
+def _write_entities(store: FactsStore, registry: Registry, rules: str, report: Report,
+                    batch: yamlio.WriteBatch) -> None:
     for eid in sorted(registry.changed):
         entity: Entity = registry.entities[eid]
-        outcome = store.write_generated(store.entity_path(eid), entity, kind="entity", source=None, rules=rules)
+        outcome = store.write_generated(store.entity_path(eid), entity, kind="entity", source=None, rules=rules,
+                                        batch=batch)
         if outcome == "written":
             report.entities_written += 1
         elif outcome == "kept":

@@ -229,7 +229,7 @@ class FactsStore:
 
     # -- writing --
     def write_generated(self, path: Path, model: Record, *, kind: str, source: str | None,
-                        rules: str, force: bool = False) -> str:
+                        rules: str, force: bool = False, batch: "yamlio.WriteBatch | None" = None) -> str:
         """Write a machine draft unless an editor changed the file.
 
         Returns what happened: "written", "unchanged" or "kept" (edited by hand).
@@ -245,7 +245,10 @@ class FactsStore:
                 return "kept"
             if old == text:
                 return "unchanged"
-        yamlio.atomic_write(path, text)
+        if batch is not None:
+            batch.write(path, text)
+        else:
+            yamlio.atomic_write(path, text)
         return "written"
 
 

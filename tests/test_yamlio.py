@@ -73,3 +73,22 @@ def test_atomic_write_keeps_old_file_when_the_write_fails(tmp_path, monkeypatch)
         yamlio.atomic_write(target, "new: 2\n")
     assert target.read_text(encoding="utf-8") == "old: 1\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]  # no temp file left behind
+
+
+def test_dump_is_the_same_text_with_or_without_libyaml():
+    """A machine without libyaml must write the same files (no spurious diffs)."""
+    import yaml
+
+    if not hasattr(yaml, "CSafeDumper"):
+        pytest.skip("libyaml is not installed")
+    pure = type("Pure", (yaml.SafeDumper,), {})
+    pure.add_representer(str, yamlio._str)
+    data = {
+        "id": "a-1", "title": "عنوان: «مقتبس» # ليس تعليقا", "published": "2024-01-30", "month": "2024-01",
+        "reviewed": False, "none": None, "empty": [], "yes": "yes", "number": "12", "lead": "- شرطة",
+        "mentions": ["iran", "pakistan"], "multi": "سطر أول\nسطر ثان",
+        "meetings": [{"participants": ["a", "b"], "kind": "call", "evidence": "قال: \"نعم\"، ثم 'لا'"}],
+        "odd": "\u200f\u200dنص مع علامات\t", "colon": "key: value", "star": "*x", "amp": "&y",
+    }
+    assert yamlio.dump(data, pure) == yamlio.dump(data)
+    assert yamlio.load(yamlio.dump(data), "x")[0] == data
