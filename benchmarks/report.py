@@ -43,10 +43,18 @@ def _fmt(x, spec=".1f", none="–"):
     return none if x is None else format(x, spec)
 
 
+def _ratio(c: dict) -> str:
+    """The ratio of medians, and the range of the per-pair ratios when there are several pairs."""
+    r, pairs = c.get("ratio"), c.get("ratio_per_pair") or []
+    if r is None:
+        return "–"
+    return f"{r:.2f}" + (f" ({min(pairs):.2f}–{max(pairs):.2f})" if len(pairs) > 1 else "")
+
+
 def table(results: dict) -> str:
     jobs_all = results.get("settings", {}).get("jobs_all", 2)
     head = ("| corpus | runs | extract --jobs 1 (articles/s) | extract --jobs {j} (articles/s) | re-run unchanged (s) "
-            "| entities | mkdocs build (s) | plain MkDocs (s) | ratio | pages | largest page (KB) | site (MB) "
+            "| entities | mkdocs build (s) | plain MkDocs, same pages (s) | ratio (pairs) | pages | largest page (KB) | site (MB) "
             "| search index (MB) | peak RSS extract (all processes) / build (MB) |").format(j=jobs_all)
     lines = [head, "|" + "|".join(["---"] * (head.count("|") - 1)) + "|"]
     for name, c in _corpora(results):
@@ -61,7 +69,7 @@ def table(results: dict) -> str:
             f"{_fmt(jn.get('articles_per_s'), '.0f')} ({_fmt(jn.get('median_s'))} s)",
             _fmt(ex.get("incremental", {}).get("median_s"), ".2f"),
             f"{ex.get('entities_written', 0):,}",
-            _fmt(site.get("median_s")), _fmt(plain.get("median_s")), _fmt(c.get("ratio"), ".2f"),
+            _fmt(site.get("median_s")), _fmt(plain.get("median_s")), _ratio(c),
             f"{site['pages']:,}" if site.get("pages") else "–",
             _fmt(site["largest_page"]["bytes"] / 1024 if site.get("largest_page") else None, ".0f"),
             _fmt(site["site_bytes"] / 1e6 if site.get("site_bytes") else None),

@@ -2,8 +2,9 @@
 dates of the facts it reports.
 
 - `publication_date(line)` reads one line that is only a date (with its label,
-  weekday, time, time zone or Hijri twin): "تاريخ النشر: 30th, January 2024 GMT",
-  "19/01/2024", "الثلاثاء 30 كانون الثاني 2024", "نُشر: 14:23-19 يناير 2024 م ـ 08 رجب 1445 هـ".
+  weekday, time, time zone, Hijri twin or a paper's issue number): "تاريخ النشر: 30th, January 2024 GMT",
+  "19/01/2024", "الثلاثاء 30 كانون الثاني 2024", "نُشر: 14:23-19 يناير 2024 م ـ 08 رجب 1445 هـ",
+  "الخميس - 4 شوال 1446 هـ - 3 أبريل 2025 مـ رقم العدد [17100]" (the Gregorian date is the one read).
   A date inside a sentence is never a publication date. `parse_published(text)`
   gives the first such line's date.
 - `resolve_date(sentence, published)` gives the date of what a sentence reports:
@@ -172,7 +173,7 @@ class Lexicon:
     """months.yaml, validated and compiled."""
 
     SECTIONS = ("months", "hijri_months", "weekdays", "weekday_not_after", "weekday_not_before", "day_ordinals",
-                "relative", "month_leads", "published_labels", "updated_labels")
+                "relative", "month_leads", "published_labels", "updated_labels", "issue_labels")
     RELATIVE = ("past", "current", "next", "this_month", "last_month", "next_month",
                 "day_before_yesterday", "yesterday", "today", "tomorrow", "weekday_lead")
 
@@ -197,6 +198,7 @@ class Lexicon:
         self.published_labels = f.words(("published_labels",))
         self.updated_labels = f.words(("updated_labels",))
         self.hijri = f.words(("hijri_months",))
+        self.issue_labels = f.words(("issue_labels",), required=False)
         self._compile(r, [s for ss in months.values() for s in ss], [s for ss in weekdays.values() for s in ss],
                       [s for ss in ordinals.values() for s in ss])
 
@@ -251,9 +253,12 @@ class Lexicon:
             r"(?<!\w)(?:gmt|utc|gst|ast|eet|eest|cet|cest|msk|trt|irst|pkt|bst|est|edt|pst|pdt)"
             r"(?:\s*[+\-]\s*\d\d?)?(?!\w)",
             r"(?<!\w)بتوقيت(?:\s+[^\s()|,]+){1,2}",
-            rf"(?<!\d)\d\d?\s+(?:{_alternation(self.hijri)})\s+1[34]\d\d(?:\s*ه)?(?!\w)",
+            # the Hijri twin of a Gregorian date: "4 شوال 1446 هـ", "4 من شوال 1446هـ", "شوال 1446 هـ"
+            rf"(?<!\w)(?:\d\d?\s+(?:من\s+)?)?(?:{_alternation(self.hijri)})\s+1[34]\d\d(?:\s*ه)?(?!\w)",
             r"(?<!\d)1[34]\d\d\s*ه(?!\w)",
             r"(?<!\w)(?:الموافق|الساعه|ميلادي|م|ص|on|at)(?!\w)",
+            *([rf"(?<!\w)(?:{_alternation(self.issue_labels)})\s*[:\-]?\s*[\[(]?\s*\d+\s*[\])]?"]
+              if self.issue_labels else []),  # a paper's issue number: "رقم العدد [17100]"
         ]))
         # words that carry a date: the scan tries the patterns only near one of them or a digit
         stop = {"في", "من", "وقت", "سابق", "هذا", "يوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "عصر", "اول", "الاول"}
@@ -541,10 +546,13 @@ def _date_segment(lex: Lexicon, folded: str) -> DateLine | None:
     return DateLine(chosen)
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def publication_date(line: str) -> DateLine | None:
     """The line as a date line ("تاريخ النشر: …", "19/01/2024", "Author | 20.01.2024"),
     or None when it says anything besides dates."""
-    if len(line) > MAX_DATE_LINE or not any(c.isdigit() for c in line):
+    if len(line) > MAX_DATE_LINE or not _ANY_DIGIT.search(line):
         return None
     lex = lexicon()
     folded = fold(line).strip()

@@ -52,9 +52,16 @@ class Boilerplate:
     lists: dict[str, tuple[str, ...]]
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
 
+    menu: frozenset[str] = frozenset()  # every phrase a site menu line may be made of
+    any_end_start: tuple[str, ...] = ()  # every end-of-story start, for one `str.startswith` test
 
-_SET_SECTIONS = ("ui_words", "section_names", "caption_words", "photo_credits", "byline_words", "known_outlets",
-                 "not_outlets", "dateline_places", "inline_list_ends", "outlet_hints")
+    def __post_init__(self):
+        self.menu = self.sets["section_names"] | self.sets["menu_words"] | self.sets["ui_words"]
+        self.any_end_start = tuple(p for phrases in self.end_starts.values() for p in phrases)
+
+
+_SET_SECTIONS = ("ui_words", "section_names", "menu_words", "caption_words", "photo_credits", "byline_words",
+                 "known_outlets", "not_outlets", "dateline_places", "inline_list_ends", "outlet_hints")
 _LIST_SECTIONS = ("source_labels", "byline_labels", "caption_starts", "prompt_starts")
 _PATTERNS = ("url", "copyright", "dateline", "lead_agency", "timestamp")
 
@@ -231,6 +238,8 @@ def _classify(line: Line, bp: Boilerplate) -> None:
         line.kind, line.detail = "end", kind
     elif _is_ui(core, rx) or rx["timestamp"].match(bare) or _is_breadcrumb(line, bp):
         line.kind = "ui"
+    elif _is_menu(line, bp):
+        line.kind, line.detail = "ui", "site menu"
     elif line.words <= 15 and rx["prompt"].match(line.folded):
         line.kind, line.detail = "ui", "newsletter or app prompt"
     elif (m := rx["byline"].match(line.folded)) and (m.group("colon") or line.words <= 6):
@@ -265,6 +274,31 @@ def _is_ui(core: str, rx: dict) -> bool:
         p.match(core) for name, p in rx.items() if name.startswith("item"))
 
 
+_MENU_SPLIT = re.compile(r"[\s/>»«›‹|•·▪◦●■,،\-–—]+")
+MENU_PHRASE_WORDS = 4  # the longest menu phrase tried, in words
+
+
+def _is_menu(line: Line, bp: Boilerplate) -> bool:
+    """"الرئيسية أخبار رياضة تلفزيون", "أخبار تحليلات الشرق الأوسط": a short line that
+    is two or more menu items (section names, menu words, buttons) and nothing else.
+    Such a line is the site's navigation, never a headline, however many words it has."""
+    if line.words > 15 or _ends(line.text, _PERIOD_END + _QUESTION_END):
+        return False
+    words = [w for w in _MENU_SPLIT.split(line.key) if w]
+    menu = bp.menu
+    i = items = 0
+    while i < len(words):
+        for n in range(min(MENU_PHRASE_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in menu or (items and phrase[:1] == "و" and phrase[1:] in menu):  # "علوم وتكنولوجيا"
+                break
+        else:
+            return False
+        i += n
+        items += 1
+    return items >= 2
+
+
 _CRUMB = re.compile(r"\s*[/>»›|]\s*")
 
 
@@ -282,6 +316,8 @@ def _end_marker(core: str, bare: str, bp: Boilerplate) -> str | None:
     for kind, phrases in bp.end_lines.items():
         if bare in phrases:
             return kind
+    if not core.startswith(bp.any_end_start):  # one C-level test for the usual line
+        return None
     for kind, phrases in bp.end_starts.items():
         for p in phrases:
             if core.startswith(p) and (len(core) == len(p) or not core[len(p)].isalnum()):
@@ -493,6 +529,12 @@ def clean(text: str) -> CleanArticle:
             outlets.append((2, footer))
 
     outlet = min(outlets, key=lambda x: x[0])[1] if outlets else None
+    if not paragraphs and title is not None:
+        # nothing under the headline-like line: it is the story ("ثم ضرب بها المدينة؟" alone
+        # in a file); it is also the headline only when the page has other lines around it
+        paragraphs = [title]
+        if len(lines) == 1:
+            title = None
     if not paragraphs:
         title = None
     return CleanArticle(title=title, outlet=outlet, published=published[0] if published else None,

@@ -6,6 +6,7 @@ file; a file over MAX_BYTES is refused from its size, before it is read.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -18,35 +19,41 @@ _BLANK = re.compile(rf"^[\s{INVISIBLE}]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LETTER = re.compile(r"[^\W\d_]")
+_OTHER_LETTER = re.compile(r"[^\W\d_\u0621-\u064a\u0671-\u06d3]")  # a letter, not Arabic
+_ODD_BREAK = re.compile("[\u2028\u2029\x85\x0b\x0c]")  # line breaks other than \n and \r
 
 
 def read_article(path: Path) -> tuple[str, list[str]]:
-    """The article's text with "\\n" newlines, and notes on how it was decoded."""
+    """The article's text with "\\n" newlines, and notes on how it was decoded.
+    (The file's display path is worked out only when an error names it: resolving
+    paths costs more than reading a short article.)"""
     path = Path(path)
-    where = display_path(path)
 
     def fail(message: str):
-        raise InputError(f"{where}: {message}")
+        raise InputError(f"{display_path(path)}: {message}")
 
     try:
-        if path.is_dir():
-            fail("is a folder, not an article file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            fail(_too_big(size))
-        with path.open("rb") as handle:
+        with path.open("rb") as handle:  # one open and one fstat: no separate is_dir/stat calls
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                fail(_too_big(size))
             raw = handle.read(MAX_BYTES + 1)  # bounded even if the size lied (a pipe, a growing file)
     except FileNotFoundError:
         fail("no such file")
+    except IsADirectoryError:
+        fail("is a folder, not an article file")
     except OSError as exc:
+        if path.is_dir():  # some systems refuse to open a folder with another error
+            fail("is a folder, not an article file")
         fail(f"cannot read ({exc.strerror or exc})")
     if len(raw) > MAX_BYTES:
         fail(_too_big(len(raw)))
     text, notes = _decode(raw, fail)
     text, notes = _repair_mojibake(text, notes, fail)
-    for sep in ("\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"):
-        if sep in text:
-            text = text.replace(sep, "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_BREAK.search(text):
+        text = _ODD_BREAK.sub("\n", text)
     if _BLANK.match(text):
         fail("empty article" if not text else "empty article (only spaces and blank lines)")
     _check_arabic(text, fail)
@@ -101,9 +108,14 @@ _MOJIBAKE = (("ط", "ظ", "cp1256", "Windows-1256"), ("Ø", "Ù", "cp1252", "Lat
 
 def _repair_mojibake(text: str, notes: list[str], fail) -> tuple[str, list[str]]:
     sample = text[:50000]
-    letters = len(_LETTER.findall(sample)) or 1
+    letters = None
     for a, b, codec, name in _MOJIBAKE:
-        if sample.count(a) + sample.count(b) < max(10, 0.3 * letters):
+        seen = sample.count(a) + sample.count(b)
+        if seen < 10:
+            continue
+        if letters is None:  # counted only when the two characters are there at all
+            letters = len(_LETTER.findall(sample))
+        if seen < 0.3 * letters:
             continue
         try:
             raw = b"".join(bytes([ord(c)]) if ord(c) < 256 and codec == "cp1252" else c.encode(codec) for c in text)
@@ -116,16 +128,23 @@ def _repair_mojibake(text: str, notes: list[str], fail) -> tuple[str, list[str]]
     return text, notes
 
 
+MIN_ARABIC_LETTERS = 2  # one Arabic word ("قتل") is a text; a stray letter is not
+SHORT = 40  # Arabic letters: below this, a text must be at least half Arabic
+
+
 def _check_arabic(text: str, fail) -> None:
-    """An article must be Arabic text: not Latin only, not digits and symbols."""
+    """An article must be Arabic text: not Latin only, not digits and symbols. A short
+    text counts (one sentence is an article) when it is mostly Arabic; a longer one
+    when at least 30% of its letters are Arabic (names and quotes may be in Latin)."""
     sample = text[:200000]
     arabic = len(_ARABIC_LETTER.findall(sample))
-    letters = len(_LETTER.findall(sample))
+    other = len(_OTHER_LETTER.findall(sample))
     if arabic == 0:
-        fail("has no Arabic text" + (" (only Latin or other letters)" if letters else " (no letters at all)")
+        fail("has no Arabic text" + (" (only Latin or other letters)" if other else " (no letters at all)")
              + ": not an Arabic news article")
-    if arabic < 20 or arabic < 0.3 * letters:
-        fail(f"is mostly not Arabic ({arabic} Arabic letters of {letters}): not an Arabic news article")
+    letters = arabic + other
+    if arabic < MIN_ARABIC_LETTERS or arabic < (0.5 if arabic < SHORT else 0.3) * letters:
+        fail(f"is mostly not Arabic (only {arabic} of its {letters} letters are Arabic): not an Arabic news article")
 
 
 def _check_text(text: str, fail) -> None:

@@ -58,12 +58,17 @@ def site(tmp_path_factory):
     assert result.returncode == 0, result.stderr[-3000:]
     loaded = FactsStore(facts).load()
     handler = functools.partial(_QuietHandler, directory=str(tmp / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/", loaded
     server.shutdown()
     server.server_close()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the browser cancelling a request (a broken pipe) is not a test failure
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -47,6 +47,12 @@ from generator.errors import LexiconError
     ("Sun, 21 Jan 2024 10:30:00 GMT", "2024-01-21"),
     ("الأحد 10 رجب 1445 هـ الموافق 21 يناير 2024 م", "2024-01-21"),
     ("تاريخ النشر : 2024-01-21T10:30:00Z", "2024-01-21"),
+    # a print paper's dateline: weekday, Hijri twin (هـ), Gregorian date (م / مـ), issue number
+    ("الخميس - 4 شوال 1446 هـ - 3 أبريل 2025 مـ رقم العدد [ 17100]", "2025-04-03"),
+    ("الخميس - 4 شوال 1446 هـ - 3 أبريل 2025 م", "2025-04-03"),
+    ("الخميس 4 من شوال 1446هـ - 3 نيسان 2025م العدد 17100", "2025-04-03"),
+    ("3 أبريل 2025 مـ - 4 شوال 1446 هـ", "2025-04-03"),
+    ("ذو القعدة 1445 هـ - 20 مايو 2024 م", "2024-05-20"),
 ])
 def test_publication_date_line(line, expected):
     found = publication_date(line)
@@ -88,6 +94,17 @@ def test_impossible_dates_are_none(line):
     "",
 ])
 def test_lines_that_are_not_a_publication_date(line):
+    found = publication_date(line)
+    assert found is None or found.published is None
+
+
+@pytest.mark.parametrize("line", [
+    "4 شوال 1446 هـ",  # a Hijri date alone: not read as a Gregorian one
+    "الخميس - 4 شوال 1446 هـ رقم العدد [ 17100]",
+    "رقم العدد [ 17100]",  # an issue number alone is no date
+    "وصل الوفد يوم 4 شوال 1446 هـ - 3 أبريل 2025 م",  # inside a sentence
+])
+def test_hijri_dates_and_issue_numbers_alone_are_no_publication_date(line):
     found = publication_date(line)
     assert found is None or found.published is None
 

@@ -166,3 +166,14 @@ def test_spokesman_of_a_group_and_its_forces():
     r = Result("وأعلن المتحدث العسكري باسم الحوثيين يحيى سريع أن قواتهم استهدفت سفينة إسرائيلية في البحر الأحمر.")
     assert r.strikes() == {("الحوثيون", "إسرائيل")}
     assert r.speakers() == {"يحيى سريع"}
+
+
+def test_signing_ministers_name_their_states_and_the_subject_is_the_agreement():
+    r = Result("ووقع وزيرا خارجية قطر وتركيا اتفاقية للتعاون الدفاعي.")
+    assert [(set(a.parties), a.status, a.subject) for a in r.a.agreements] == [
+        ({"qatar", "turkey"}, "signed", "اتفاقية للتعاون الدفاعي")]
+
+
+def test_one_state_deciding_alone_is_no_agreement():
+    r = Result("يبدو أن إيران قررت اللجوء إلى باكستان لمساعدتها في ضبط الحدود.")
+    assert r.a.agreements == []

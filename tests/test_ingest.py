@@ -349,6 +349,58 @@ def test_captions_bylines_tags_and_copyright_are_dropped_with_reasons():
     assert [p for p in art.paragraphs] == STORY.strip().split("\n")
 
 
+@pytest.mark.parametrize("menu", [
+    "الرئيسية سياسة اقتصاد إذاعة",
+    "أخبار تقارير الشرق الأوسط",
+    "الرئيسية | العالم | أوروبا | بودكاست",
+    "أخبار عربي ودولي رياضة فيديو",
+    "اقتصاد وأعمال منوعات تلفزيون",
+])
+def test_a_site_menu_line_is_never_the_headline(menu):
+    headline = "اشتباكات عنيفة بين فصيلين مسلحين في طرابلس"
+    art = clean("شبكة الأنباء اليوم\n" + menu + "\n\n" + headline + "\n\n" + STORY)
+    assert art.title == headline
+    assert menu not in art.paragraphs and headline not in art.paragraphs
+    assert any(menu in d for d in art.dropped)  # dropped as the site's menu or breadcrumb
+
+
+@pytest.mark.parametrize("headline", [
+    "الخليج يستعد لقمة أمنية في الرياض الشهر المقبل",  # opens with a section word, then news
+    "أوروبا تفرض عقوبات جديدة على شركات شحن",
+    "تحليل إخباري: لماذا فشلت مفاوضات جدة",
+])
+def test_a_headline_with_section_words_stays_a_headline(headline):
+    art = clean("الرئيسية أخبار سياسة\n" + headline + "\n" + STORY)
+    assert art.title == headline
+
+
+def test_a_region_name_alone_is_still_the_site_banner():
+    art = clean("الشرق الأوسط\nأخبار تحليلات رياضة\nاشتباكات عنيفة بين فصيلين مسلحين في طرابلس\n" + STORY)
+    assert art.outlet == "الشرق الأوسط"
+    assert art.title == "اشتباكات عنيفة بين فصيلين مسلحين في طرابلس"
+
+
+@pytest.mark.parametrize("sentence", [
+    "قتل جنديان في كمين.",
+    "من يقف وراء التفجير؟",
+    "ثم قصفوا بها المدينة!",
+    "وأضاف: «لم نطلق أي رصاصة.",
+    "واستهدف الهجوم قافلة عسكرية قرب الحدود الشرقية للبلاد بعبوة ناسفة",  # no final stop
+])
+def test_a_one_sentence_article_is_read_and_kept(tmp_path, sentence):
+    path = tmp_path / "one.txt"
+    path.write_text(sentence + "\n", encoding="utf-8")
+    text, notes = read_article(path)
+    art = clean(text)
+    assert notes == [] and art.paragraphs == [sentence] and art.title is None
+
+
+def test_a_page_with_only_a_headline_keeps_it_as_headline_and_story():
+    art = clean("الرئيسية\nانفجار يهز مستودعا للذخيرة شمالي البلاد\nشارك\n")
+    assert art.title == "انفجار يهز مستودعا للذخيرة شمالي البلاد"
+    assert art.paragraphs == ["انفجار يهز مستودعا للذخيرة شمالي البلاد"]
+
+
 def test_clean_of_nothing():
     art = clean("")
     assert art.paragraphs == [] and art.title is None
@@ -410,6 +462,8 @@ def test_read_article_decodes_or_says_how(tmp_path, data, note):
     ("The minister said the talks were useful and constructive.\n".encode(), "no Arabic"),
     (b"12345 678 --- ***\n", "no Arabic"),
     (("Breaking news from the region, full English report follows here " * 20 + "قال الوزير").encode(), "not Arabic"),
+    ("Short English note with one word: قال\n".encode(), "mostly not Arabic (only 3 of its"),
+    ("x ا\n".encode(), "mostly not Arabic (only 1 of its 2 letters"),
     (bytes((i * 7919 + 13) % 256 or 1 for i in range(5000)), "not UTF-8"),
     (b"\xef\xbb\xbf\xff\xfe\xfa garbage", "not valid UTF-8"),
 ])
@@ -432,6 +486,21 @@ def test_read_article_refuses_a_huge_file_without_reading_it(tmp_path):
         read_article(path)
     assert time.perf_counter() - started < 0.5
     assert MAX_BYTES < 20 * 1024 * 1024
+
+
+def test_read_article_works_out_the_display_path_only_for_an_error(tmp_path, monkeypatch):
+    from generator import reading
+    calls = []
+    monkeypatch.setattr(reading, "display_path", lambda p: calls.append(p) or str(p))
+    good = tmp_path / "good.txt"
+    good.write_text("قتل جنديان في كمين.\n", encoding="utf-8")
+    read_article(good)
+    assert calls == []
+    bad = tmp_path / "bad.txt"
+    bad.write_text("English only\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.txt: has no Arabic text"):
+        read_article(bad)
+    assert calls == [bad]
 
 
 def test_read_article_missing_file_and_folder(tmp_path):

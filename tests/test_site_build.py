@@ -349,7 +349,6 @@ def test_serve_updates_after_a_yaml_edit_and_survives_broken_yaml(tmp_path, mode
     port = _free_port()
     log = tmp_path / "serve.log"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
-    cmd = MKDOCS + ["serve", "-f", str(config), "-a", f"127.0.0.1:{port}", "--no-livereload"]
     cmd = MKDOCS + ["serve", "-f", str(config), "-a", f"127.0.0.1:{port}"] + ([mode] if mode else [])
     with log.open("w") as out:
         server = subprocess.Popen(cmd, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT, env=env)

@@ -105,6 +105,8 @@ def _resolve(per_sentence: list[list[Mention]], people: People) -> None:
                 words = list(m.words)
                 while words and p is None:
                     p = people.find_surname(words)
+                    if p is None and words[0][:1] in ("ب", "ل", "و") and len(words[0]) > 3:
+                        p = people.find_surname([words[0][1:]] + words[1:])  # "بعبد السلام"
                     if p is None:
                         words = words[:-1]
                 if p is not None and m.how == "loose":
@@ -116,6 +118,15 @@ def _resolve(per_sentence: list[list[Mention]], people: People) -> None:
                     p = people.counterpart_of(m, prev)
                 else:
                     p = people.by_role(m)
+            elif m.how == "lastref":
+                p = prev  # "الأخير التقى …": the person named last
+            elif m.kind == "country" and m.how == "adj" and m.end - m.start == 1 and people.items:
+                # "قال السوداني": a surname that is also a nationality adjective
+                words = [m.words[0]] if m.words else []
+                q = people.find_surname(words) if words else None
+                if q is not None and m.surname_slot:
+                    m.kind, m.how, m.name = "person", "loose", m.name
+                    p = q
             elif m.how == "dual":
                 found = []
                 for q in people.items:

@@ -1,6 +1,21 @@
 """Strikes: `strikes.detect_strike` says whether a sentence (or one of its
-clauses) reports an attack; here its attacker, targets, place and date are
-found among the sentence's actors."""
+clauses) reports an attack; here its attackers, targets, place and date are
+found among the sentence's actors.
+
+Where detect_strike finds nothing, the extractor's own attack verbs
+(triggers.yaml `strike_verbs`, "شنت … غارات") count only when the clause
+names both an attacker and a target.
+
+Attackers: the verb's subject ("قصفت X", "X قد استهدفت"), the agent ("من قبل X",
+"نفذتها X"), the nationality of the weapon ("مسيرة تركية استهدفت"), the
+claimant ("تبنت X الهجوم", "أعلنت X مسؤوليتها عن"), or the speaker when the
+attack is reported in their words ("قالت X إنها ضربت", "إن قواتها شنت").
+Coordinated attackers ("الولايات المتحدة وبريطانيا") give one strike each.
+Targets: groups after the trigger, states and bodies marked as objects
+("ضد X", "على X", "تابعة لـ X", the verb's direct object), the nationality of
+the object ("سفينة إسرائيلية"), the subject of a passive ("تعرضت X لهجوم"), and
+"التنظيم"/"الجماعة" standing for the group named last.
+"""
 from __future__ import annotations
 
 import re
@@ -15,6 +30,13 @@ TARGET_KINDS = ("group", "country", "organization")
 # a sentence may report two attacks: "قالت X إنها ضربت …، في حين قالت Y إنها استهدفت …"
 _SPLIT = re.compile(r"،?\s*(?:في حين|بينما|فيما|حيث|؛)\s+")
 AGENT_WORDS = ("قبل",)  # "من قبل X"
+SUPPORT_WINDOW = 9  # words between "شنت" and its attack noun ("شنت X منذ يناير عشرات الغارات")
+CLAIM_WORDS = ("تبنت", "تبني", "تبناه", "تبنتها", "تبنته", "تبنوا", "مسووليتها", "مسووليته", "مسووليتهم")
+PASSIVE_WORDS = ("تعرضت", "تعرض", "تعرضوا", "وتعرضت", "وتعرض")
+ANAPHORS = ("التنظيم", "الجماعه", "الحركه", "الميليشيا", "الفصيل")
+OWN_FORCES = ("قوات", "مقاتلي", "عناصر", "وحدات", "مدفعي", "طائرات", "مسيرات")
+OBJECT_MARKS = ("ضد", "علي", "لصالح")
+AFFILIATION = ("تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين")
 
 
 def _cues(text: str):
@@ -23,7 +45,6 @@ def _cues(text: str):
     cue = detect_strike(text)
     if cue:
         out.append((0, cue))
-    pos = 0
     for m in _SPLIT.finditer(text):
         piece_start = m.end()
         nxt = _SPLIT.search(text, piece_start)
@@ -31,7 +52,6 @@ def _cues(text: str):
         c = detect_strike(piece)
         if c and not any(o + x.start == piece_start + c.start for o, x in out):
             out.append((piece_start, c))
-        pos = piece_start
     return out
 
 
@@ -42,75 +62,87 @@ def _word_at(v: View, char: int) -> int | None:
     return None
 
 
-def _fallback(v: View, covered: set[int]):
-    """Attack verbs in clauses detect_strike did not flag: (word index, means)."""
+def _own_triggers(v: View) -> list[int]:
+    """The extractor's attack verbs in the sentence, not negated, planned or asked."""
     found = [i for i, h in v.hits("strike_verb") if h.level <= 1]
     for i, h in v.hits("strike_support"):  # "شنت X غارات"
-        if h.level <= 1 and any(v.words[k].has("strike_noun") for k in range(i + 1, min(v.n, i + 6))):
+        if h.level <= 1 and any(v.words[k].has("strike_noun") for k in range(i + 1, min(v.n, i + SUPPORT_WINDOW))):
             found.append(i)
-    for i in sorted(found):
-        if v.clause_id[i] in covered or v.blocked(i) or v.future(i):
-            continue
-        covered.add(v.clause_id[i])
-        yield i, ()
+    return [i for i in sorted(set(found)) if not (v.blocked(i) or v.future(i))]
 
 
 def strikes_of(s, v: View, facts) -> list[Strike]:
-    out = []
     cues = []
     for offset, cue in _cues(s.text):
         t = _word_at(v, offset + cue.start)
         if t is not None:
             cues.append((t, tuple(cue.means), False))
+    own = _own_triggers(v)
     covered = {v.clause_id[t] for t, _, _ in cues}
-    cues += [(t, means, True) for t, means in _fallback(v, covered)]
-    for t, means, strict in cues:
-        end = v.clause_end(t)
-        attacker = _attacker(v, t, facts)
-        targets = []
-        lo = t + 1
-        for m in v.actors:
-            if m.start < lo or m.start >= end or m.kind not in TARGET_KINDS:
+    cues += [(t, (), True) for t in own if v.clause_id[t] not in covered]
+    out = []
+    for t, means, strict in sorted(cues):
+        attackers = _attackers(v, t, facts)
+        if not attackers and not strict:
+            # "شنت طائرات X غارات …، استهدفت إحداها …": the sentence's earlier attack verb
+            for t0 in own:
+                if t0 < t:
+                    attackers = _attackers(v, t0, facts)
+                    if attackers:
+                        break
+        targets = _targets(v, t, attackers, facts)
+        if strict and not (attackers and targets):
+            continue  # the extractor's own verbs need both sides
+        place = v.place_after(t, v.clause_end(t))
+        for attacker in attackers or [None]:
+            ts = [x for x in targets if attacker is None or x != attacker.eid]
+            strike = Strike(attacker=attacker.eid if attacker else None, targets=ts, place=place,
+                            means=list(means), date=facts.date(s), evidence=s.text)
+            key = ("k", strike.attacker, tuple(ts), s.index)
+            if key in facts._seen:
                 continue
-            if attacker is not None and (m.eid == attacker.eid):
-                continue
-            if m.kind == "group" or _object_marked(v, m, t, attacker):
-                if m.eid not in targets:
-                    targets.append(m.eid)
-        if not targets:  # "استهدفت سفينة إسرائيلية": the object's nationality
-            obj = attacker.end if attacker is not None and attacker.start > t else t + 1
-            for m in v.all:
-                if m.kind == "country" and m.how == "adj" and obj <= m.start <= obj + 2 and \
-                        (attacker is None or m.eid != _country_of(attacker, facts)) and \
-                        not any(x.start < m.start for x in v.actors if obj <= x.start < m.start):
-                    targets.append(m.eid)
-                    break
-        if strict and not (attacker and targets):  # [strike-detection helper] a detect_strike cue is a strike even with no actors
-            continue
-        place = v.place_after(t, end)
-        strike = Strike(attacker=attacker.eid if attacker else None, targets=targets, place=place,
-                        means=list(means), date=facts.date(s), evidence=s.text)
-        key = ("k", strike.attacker, tuple(targets), s.index)
-        if key in facts._seen:
-            continue
-        facts._seen.add(key)
-        out.append(strike)
-        facts.use(([attacker] if attacker else []) + [m for m in v.actors if m.eid in targets])
+            facts._seen.add(key)
+            out.append(strike)
+            facts.use(([attacker] if attacker else []) + [m for m in v.actors if m.eid in ts])
+    for m in v.actors:
+        if m.kind == "group":
+            facts.last_group = m
     return out
 
 
-def _object_marked(v: View, m: Mention, t: int, attacker: Mention | None) -> bool:
-    """A country or body as a target: "ضد X", "على X", or the verb's object ("استهدفت X")."""
-    k = m.start - 1
-    if k < 0:
-        return False
-    if v.words[k].key in ("ضد", "على", "علي"):
-        return True
-    after = attacker.end if attacker is not None and attacker.start > t else t + 1
-    return m.start == after and m.kind != "person"
+# --- attackers -----------------------------------------------------------------
+
+
+def _attackers(v: View, t: int, facts) -> list[Mention]:
+    first = _attacker(v, t, facts)
+    if first is None:
+        return []
+    if first.how == "adj":  # "طائرات أمريكية وبريطانية"
+        out = [first]
+        for m in v.all:
+            if m.kind == "country" and m.how == "adj" and m.start == out[-1].end and \
+                    v.words[m.start].key.startswith("و"):
+                out.append(m)
+        return out
+    if any(first is m for m in v.actors):
+        return [m for m in v.coordinated(first, ARMED)]
+    return [first]
+
+
+def _passive(v: View, t: int) -> bool:
+    return any(v.words[k].key in PASSIVE_WORDS for k in range(max(0, t - 6), t + 1))
 
 
 def _attacker(v: View, t: int, facts) -> Mention | None:
+    # "تبناه X", "تبنت معظمها X", "أعلنت X مسؤوليتها عن قصف …"
+    for k in range(max(0, t - 8), min(v.n, t + 10)):
+        key = v.words[k].key
+        if key in CLAIM_WORDS or key.lstrip("و") in CLAIM_WORDS:
+            ms = v.subject_after(k + 1, ARMED, gap=2) or v.subject_before(k, ARMED, gap=3)
+            if ms:
+                return ms[0]
+    if _passive(v, t):
+        return None  # "تعرضت X لهجوم": X is the target
     # "من قبل X", "نفذتها X", "شنها X"
     k = v.after_word(t, AGENT_WORDS, within=4)
     if k is not None:
@@ -120,53 +152,136 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
     ms = v.subject_after(t + 1, ARMED, gap=1)
     if ms:
         return ms[0]
-    k = t + 1  # "شنت طائرات حربية تابعة لـ X", "قصفت مدفعية X"
-    while k < min(v.n, t + 4) and (v.words[k].has("strike_instrument") or v.words[k].key in ("تابعه", "التابعه")):
-        k += 1
-    if k > t + 1:
-        m = v.actor_at(k)
-        if m is not None and m.kind in ARMED:
-            return m
-        for m in v.all:  # "استهدفت مسيرة تركية …": the instrument's nationality
-            if m.start == k and m.kind == "country" and m.how == "adj":
-                return m
+    weapon = _weapon_owner(v, t + 1, forward=True) or _weapon_owner(v, t - 1, forward=False)
+    if weapon is not None:
+        return weapon
     ms = v.subject_before(t, ARMED, gap=3)
     if ms:
         return ms[-1]
-    # the sentence's own subject: "قامت باكستان … حيث استهدفت …"
-    for m in v.actors:
-        if m.start > 3 or m.start >= t:
-            break
-        if m.kind in ARMED and m.start > 0 and all(
-                v.words[k].key in v.lex.stops or not v.words[k].hits for k in range(0, m.start)):
-            return m
     # "أعلن المتحدث باسم X أن قواتهم استهدفت": the group or body the speaker speaks for
     for k in range(max(v.clause_start(t), t - 2), t):
         key = v.words[k].key
-        if key.startswith(("قوات", "مقاتلي", "عناصر", "وحدات")) and key.endswith(("هم", "نا", "ه", "ها")):
+        if key.startswith(OWN_FORCES) and key.endswith(("هم", "نا", "ه", "ها")):
             for m in v.actors:
                 if m.end <= k and m.kind == "person" and m.person is not None and \
                         not isinstance(m.person, list) and m.person.affil is not None:
                     return m.person.affil
-    # "قالت X إن قواتها شنت …": the speaker's forces
-    if t > 0 and v.words[t - 1].key.startswith("قوات") and v.words[t - 1].key.endswith(("ها", "ه", "نا")):
-        speaker = None
-        for m in v.actors:
-            if m.end <= t - 1 and m.kind in ARMED:
-                speaker = m
-        if speaker is not None:
-            return speaker
+            speaker = _speaker_before(v, k)  # "قالت X إن قواتها شنت …"
+            if speaker is not None:
+                return speaker
     # "قالت X إنها ضربت": the speaker of the clause
     lo = v.clause_start(t)
     for k in range(max(0, lo - 1), t):
         if v.words[k].key in PRONOUN_CLAUSE:
-            speaker = None
-            for m in v.actors:
-                if m.end <= k and m.kind in ARMED:
-                    speaker = m
+            speaker = _speaker_before(v, k)
             if speaker is not None:
                 return speaker
+    # the sentence's own subject: "قامت باكستان … حيث استهدفت …", "أعلنت وزارة الدفاع X … نفذتها …"
+    for m in v.actors:
+        if m.start > 3 or m.start >= t:
+            break
+        if m.kind in ARMED and m.start > 0 and all(
+                v.words[k].key in v.lex.stops or not v.words[k].hits or v.has_cat(k, "say")
+                for k in range(0, m.start)):
+            return m
     return None
+
+
+def _speaker_before(v: View, k: int) -> Mention | None:
+    speaker = None
+    for m in v.actors:
+        if m.end <= k and m.kind in ARMED:
+            speaker = m
+    return speaker
+
+
+def _weapon_owner(v: View, k: int, forward: bool) -> Mention | None:
+    """"مسيرة تركية", "طائرات حربية تابعة لـ X", "مدفعية X": who the weapon belongs to."""
+    step = 1 if forward else -1
+    seen_weapon = False
+    for _ in range(4):
+        if not 0 <= k < v.n:
+            return None
+        w = v.words[k]
+        if w.has("strike_instrument") or w.key in AFFILIATION or w.key in ("حربيه", "حربية"):
+            seen_weapon = True
+            k += step
+            continue
+        if not seen_weapon:
+            return None
+        m = v.actor_at(k)
+        if m is not None and m.kind in ARMED:
+            return m
+        for m in v.all:
+            if m.kind == "country" and m.how == "adj" and m.start <= k < m.end:
+                if not forward:  # walk back to the first of "أمريكية وبريطانية"
+                    while True:
+                        prev = next((x for x in v.all if x.kind == "country" and x.how == "adj"
+                                     and x.end == m.start and v.words[m.start].key.startswith("و")), None)
+                        if prev is None:
+                            break
+                        m = prev
+                return m
+        if forward:
+            return None
+        k += step
+    return None
+
+
+# --- targets -------------------------------------------------------------------
+
+
+def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
+    end = v.clause_end(t)
+    own = {a.eid for a in attackers}
+    own_countries = {c for a in attackers for c in [_country_of(a, facts)] if c}
+    targets: list[str] = []
+
+    def add(eid):
+        if eid and eid not in own and eid not in targets:
+            targets.append(eid)
+
+    if _passive(v, t):  # "تعرضت القوات الأمريكية لهجمات": the subject is the target
+        for k in range(max(0, t - 6), t + 1):
+            if v.words[k].key in PASSIVE_WORDS:
+                ms = v.subject_after(k + 1, ARMED, gap=0)
+                for m in ms[:1]:
+                    add(m.eid if m.kind != "organization" else (m.country or m.eid))
+    for m in v.actors:
+        if m.start <= t or m.start >= end or m.kind not in TARGET_KINDS:
+            continue
+        if m.kind == "group" or _object_marked(v, m, t, attackers):
+            if m.kind != "group" and _country_of(m, facts) in own_countries:
+                continue
+            add(m.eid)
+    for k in range(t + 1, end):  # "مخابئ للتنظيم": the group named last
+        if v.words[k].key.lstrip("ول") in ANAPHORS or v.words[k].key in ("للتنظيم", "للجماعه"):
+            last = getattr(facts, "last_group", None)
+            if last is not None and not targets:
+                add(last.eid)
+    if not targets:  # "استهدفت سفينة إسرائيلية": the object's nationality
+        obj = max([a.end for a in attackers if a.start > t] or [t + 1])
+        for m in v.all:
+            if m.kind == "country" and m.how == "adj" and obj <= m.start <= obj + 2 and \
+                    m.eid not in own_countries and \
+                    not any(x.start < m.start for x in v.actors if obj <= x.start < m.start):
+                add(m.eid)
+                break
+    return targets
+
+
+def _object_marked(v: View, m: Mention, t: int, attackers: list[Mention]) -> bool:
+    """A state or body as a target: "ضد X", "على X", "تابعة لـ X", or the verb's object."""
+    k = m.start - 1
+    if k < 0:
+        return False
+    prev = v.words[k].key
+    if prev in OBJECT_MARKS or prev in AFFILIATION:
+        return True
+    if v.words[m.start].key.startswith("ل") and k >= 0 and prev in AFFILIATION + ("مواقع", "مراكز", "قواعد"):
+        return True
+    after = max([a.end for a in attackers if a.start > t] or [t + 1])
+    return m.start == after and m.kind != "person"
 
 
 def _country_of(m: Mention, facts) -> str | None:

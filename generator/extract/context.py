@@ -125,13 +125,15 @@ class People:
         for p in self.items:
             if p is exclude:
                 continue
-            if m.country and p.country != m.country:
+            if m.country and p.country not in (m.country, None):
                 continue
             if m.lemma and m.lemma not in p.lemmas and m.lemma not in p.ranks:
                 continue
             if m.comps and not (m.comps <= p.comps):
                 continue
             cands.append(p)
+        if len(cands) > 1 and m.country:
+            cands = [p for p in cands if p.country == m.country] or cands
         if len(cands) > 1 and m.comps:
             exact = [p for p in cands if p.comps == set(m.comps)]
             cands = exact or cands

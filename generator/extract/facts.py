@@ -45,6 +45,8 @@ class ArticleFacts:
         self.mentions: list[str] = []
         self.used: dict[str, Mention] = {}
         self.topic: list[Mention] = []  # the subject carried to the next sentence
+        self.local: list[Mention] = []  # the subject of the sentence's first fact
+        self.last_group: Mention | None = None  # for "التنظيم", "الجماعة" in later sentences
         self.pair: list[str] = self._pair()
         self._seen: set = set()
 
@@ -137,6 +139,7 @@ class ArticleFacts:
 
     def sentence(self, s: Sentence, v: View) -> list[Mention]:
         topic: list[Mention] = []
+        self.local = []
         for i, h in v.hits("trigger"):
             if h.level > 1 and h.value.pos == "verb":
                 continue
@@ -151,6 +154,8 @@ class ArticleFacts:
                 subj = self.agreement(s, v, i, h) if self.needs_ok(v, i, h) or trig.or_plural else None
             if subj and not topic:
                 topic = [m for m in subj if m.kind == "person"]
+            if subj and not self.local and any(m.kind == "person" for m in subj):
+                self.local = [m for m in subj if m.kind == "person"]
         for i, h in v.hits("say"):
             if h.level > 1:
                 continue
@@ -161,12 +166,21 @@ class ArticleFacts:
             self.strikes.append(strike)
         return topic
 
-    def subject(self, v: View, i: int, n: int, kinds=STATE, carry: bool = True) -> list[Mention]:
-        subj = v.subject_after(i + n, kinds, gap=1)
+    def subject(self, v: View, i: int, n: int, kinds=STATE, carry: bool = True,
+                before_first: bool = False) -> list[Mention]:
+        """The verb's subject: after it (VSO), before it ("وكان X قد التقى Y"), the
+        subject of an earlier verb of the sentence it is joined to ("…، والتقى Y"),
+        or the previous sentence's ("وأضاف …")."""
+        subj = v.subject_before(i, kinds) if before_first else []
+        if not subj and self.local and i > 0 and v.words[i].key[:1] in ("و", "ف") and \
+                v.has_cat(i, "trigger") and any(x.level == 1 for x in v.words[i].hits if x.cat == "trigger"):
+            subj = [m for m in self.local if m.kind in kinds]  # "زار X بغداد، والتقى خلالها Y"
+        if not subj:
+            subj = v.subject_after(i + n, kinds, gap=1)
         if not subj:
             subj = v.subject_before(i, kinds)
         if not subj and carry and self._starts_clause(v, i):
-            subj = [m for m in self.topic if m.kind in kinds]
+            subj = [m for m in (self.local or self.topic) if m.kind in kinds]
         return subj
 
     def _starts_clause(self, v: View, i: int) -> bool:
@@ -212,15 +226,20 @@ class ArticleFacts:
                 self._meeting(s, v, subj, others, kind, i, end)
                 return subj
             # a light verb after the noun: "اتصال هاتفي تلقاه X من Y"
-            for k2 in range(i + h.n, min(v.n, i + h.n + 2)):
+            for k2 in range(i + h.n, min(v.n, i + h.n + 3)):
                 if any(hh.cat == "trigger" and hh.value.light for hh in v.words[k2].hits):
                     subj = v.subject_after(k2 + 1, PERSON, gap=0)
                     kf = v.after_word(k2 + 1, ("من",))
                     others = v.actors_between(kf, end, PERSON)[:1] if kf else []
-                    self._meeting(s, v, subj, others, kind, i, end)
-                    return subj
+                    if subj and others:
+                        self._meeting(s, v, subj, others, kind, i, end)
+                        return subj
+            # "اتفق X و Y … خلال مباحثات أجرياها في أنقرة": the sentence's two subjects met
+            pair = [m for m in self.local if m.kind == "person"]
+            if len(pair) >= 2:
+                self._meeting(s, v, pair[:1], pair[1:], kind, i, end)
             return None
-        subj = self.subject(v, i, h.n, PERSON + ("organization",))
+        subj = self.subject(v, i, h.n, PERSON + ("organization",), before_first=True)
         others = self._others(v, i + h.n, end, subj)
         if subj and not others and subj[0].start > i and i > 0 and v.words[i - 1].key in CONNECTIVES:
             # "زار X كابل حيث التقى Y": the sentence's subject met Y
@@ -388,7 +407,8 @@ class ArticleFacts:
         end = v.clause_end(i)
         subj = self.subject(v, i, h.n, STATE)
         parties = self.countries_of(subj)
-        if len(parties) < 2:  # "ووقع وزيرا خارجية قطر وتركيا …": countries named in the subject's titles
+        if len(parties) < 2 and not parties and not trig.plural_only:
+            # "ووقع وزيرا خارجية قطر وتركيا …": countries named in the subject's titles
             for c in self._countries_in(v, i + h.n, min(end, i + h.n + 7)) or self._countries_in(
                     v, v.clause_start(i), i):
                 if c not in parties:
@@ -406,6 +426,9 @@ class ArticleFacts:
         if len(parties) < 2:
             return subj
         k = v.after_word(i + h.n, ("على", "علي"), within=3)
+        if k is None and trig.needs_near:  # "وقع X مذكرة تفاهم …": from the agreement's noun
+            k = next((x for x in range(i + h.n, min(v.n, i + h.n + 10))
+                      if {f for f, _ in v.words[x].forms} & set(trig.needs_near)), None)
         text = v.text_from(k if k is not None else i + h.n, 14) or s.text
         if trig.kind in ("sign", "conclude"):
             status = "signed"

@@ -55,6 +55,7 @@ class Mention:
     eids: list = field(default_factory=list)  # a dual reference resolved to several persons
     person: object = None  # the context.Person a person mention names, once resolved
     affil: object = None  # the group or body named in a person's title ("المتحدث باسم X")
+    surname_slot: bool = False  # an adjective standing where a person would ("قال السوداني")
 
 
 def _strong_before(w: Word) -> bool:
@@ -181,8 +182,8 @@ class SentenceReader:
                 break
             adj = _best(w, ("adj",))
             if adj:
-                if country is None or posting:
-                    country = country if posting and country else adj.value
+                if country is None and not posting:
+                    country = adj.value
                 adj_at.extend(range(j, j + adj.n))
                 complete = True
                 j += adj.n
@@ -193,6 +194,10 @@ class SentenceReader:
                 j += 1
                 continue
             nm = _best(w, ("name",))
+            if nm and complete and (posting or (nm.level == 2 and w.key[:1] == "ل")):
+                j += nm.n  # "السفير … لدى اليمن", "المبعوث الخاص لأفغانستان": where, not whose
+                posting = False
+                continue
             if nm and nm.level <= CONJ and country is None and not self._definite(j - 1):
                 country = nm.value  # construct state: "وزير خارجية باكستان"
                 complete = True
@@ -401,7 +406,18 @@ class SentenceReader:
             return body, body[-1].end
         ch = _best(w, COUNTRY_CATS)
         if ch:
-            return Mention(i, i + ch.n, "country", ch.cat, eid=ch.value, country=ch.value), i + ch.n
+            m = Mention(i, i + ch.n, "country", ch.cat, eid=ch.value, country=ch.value)
+            if ch.cat == "adj" and ch.n == 1 and w.key.startswith("ال"):
+                m.words = (w.key,)
+                prev = self.words[i - 1] if i else None
+                m.surname_slot = prev is None or _strong_before(w) or prev.key in ("ان", "إن", "أن", "قد") or \
+                    any(h.cat in ("trigger", "say", "visit_carrier", "strike_verb") and h.level <= CONJ
+                        for h in prev.hits) or self.is_stop(prev)
+            return m, i + ch.n
+        if w.has("last_ref") and i + 1 < self.n and (
+                any(h.cat in ("trigger", "say") for h in self.words[i + 1].hits)
+                or (i and self.words[i - 1].key in ("ان", "إن", "أن"))):
+            return Mention(i, i + 1, "person", "lastref"), i + 1
         return None, i + 1
 
     def _title_person(self, i: int, t):

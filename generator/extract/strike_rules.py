@@ -27,8 +27,8 @@ SUBJECT_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا")
 OBJECT_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
 NOT_EVENT_KINDS = ("negation", "intent", "conditional", "condemn", "judicial", "background",
                    "release", "demonstrative", "generic", "relative")
-VERB_FIELDS = {"id", "past", "present", "passive", "verbal_nouns", "needs_after", "needs_any", "not_next", "window",
-               "relative_ok", "transitive", "masdar_like"}
+VERB_FIELDS = {"id", "past", "forms", "present", "passive", "verbal_nouns", "needs_after", "needs_any", "not_next",
+               "window", "relative_ok", "transitive", "masdar_like", "claim"}
 NOUN_FIELDS = {"id", "forms", "needs_after", "window"}
 TOP_FIELDS = {"sets", "not_events", "verbs", "nouns", "means"}
 
@@ -45,6 +45,7 @@ class Rule:
     relative_ok: bool = True  # still a report right after الذي/التي
     transitive: bool = True  # takes object pronouns (قتله); تعرضه is a verbal noun
     masdar_like: bool = False  # bare past spelt like the verbal noun (قتل): needs a clause start
+    claim: bool = False  # the verb tells an actor's claim of an attack (تبنى الهجوم): the attack noun it governs is reported
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
         not_next = c.words(entry["not_next"], where + ("not_next",), f"{label}.not_next") \
             if "not_next" in entry else []
         flags = {}
-        for key, default in (("relative_ok", True), ("transitive", True), ("masdar_like", False)):
+        for key, default in (("relative_ok", True), ("transitive", True), ("masdar_like", False), ("claim", False)):
             flags[key] = entry.get(key, default)
             if not isinstance(flags[key], bool):
                 c.fail(where + (key,), f"{label}: {key} must be true or false")
@@ -200,8 +201,9 @@ def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
         passive = entry.get("passive")
         if past is None or not isinstance(past, list):
             c.fail(("verbs", i), f"verbs.{r.id}: 'past' must be a list of past-tense stems (may be empty)")
-        if not past and not passive:
-            c.fail(("verbs", i), f"verbs.{r.id}: needs at least one stem in 'past' or 'passive'")
+        literal = c.words(entry["forms"], ("verbs", i, "forms"), f"verbs.{r.id}.forms") if "forms" in entry else []
+        if not past and not passive and not literal:
+            c.fail(("verbs", i), f"verbs.{r.id}: needs at least one stem in 'past' or 'passive', or a form in 'forms'")
         stems_active = c.words(past, ("verbs", i, "past"), f"verbs.{r.id}.past") if past else []
         if isinstance(passive, bool):
             r = dataclasses.replace(r, passive=passive)
@@ -222,6 +224,11 @@ def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
                         c.fail(("verbs", i), f"verbs.{r.id}: form '{form}' already belongs to verbs.{owner[form]}")
                     owner[form] = r.id
                     verbs[form] = (r, is_passive, bare)
+        for form in literal:  # irregular past forms written out (تبنى، تبنت، تبناه): never bare
+            if form in owner and owner[form] != r.id:
+                c.fail(("verbs", i, "forms"), f"verbs.{r.id}: form '{form}' already belongs to verbs.{owner[form]}")
+            owner[form] = r.id
+            verbs[form] = (r, r.passive, False)
         if "verbal_nouns" in entry:
             for form in c.words(entry["verbal_nouns"], ("verbs", i, "verbal_nouns"), f"verbs.{r.id}.verbal_nouns"):
                 if form in verbal_nouns and verbal_nouns[form].id != r.id:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import load_lexicons, variants
 from ..normalize import fold, stems, tokens
 from .strike_rules import LEXICON_PATH, Lexicon, Rule, lexicon, load_lexicon, rules_digest
 
@@ -58,7 +59,7 @@ EMPTY = frozenset()
 class _Sentence:
     """Tokens of one sentence with, for each, its folded forms and the set names it is in."""
 
-    __slots__ = ("text", "toks", "forms", "tags", "n")
+    __slots__ = ("text", "toks", "forms", "tags", "n", "_named")
 
     def __init__(self, text: str, lex: Lexicon, toks=None, forms=None):
         self.text = text
@@ -77,6 +78,36 @@ class _Sentence:
                 found = found | {"number", "digits"}
             tags.append(found)
         self.tags = tags
+        self._named = None
+
+    def named(self) -> list[frozenset]:
+        """Per token, what the gazetteer (countries, groups, organizations) says it
+        belongs to: "actor" (a state, its capital, a group, a nationality adjective)
+        and "site" (a state, a capital or a city). Built on first use."""
+        if self._named is None:
+            gaz = load_lexicons()
+            keys = [t.key for t in self.toks]
+            forms = [variants(k) for k in keys]
+            marks = [set() for _ in keys]
+            for j in range(self.n):
+                for h in gaz.hits_at(keys, j, forms):
+                    kind = NAMED_KINDS.get(h.cat)
+                    if kind:
+                        for k in range(j, min(j + h.n, self.n)):
+                            marks[k].update(kind)
+            self._named = [frozenset(m) for m in marks]
+        return self._named
+
+    def actor(self, i: int) -> bool:
+        """An attacker word: a state, a group, a nationality adjective, an armed force."""
+        return 0 <= i < self.n and ("actor" in self.named()[i] or self.has(i, ACTOR))
+
+    def site(self, i: int) -> bool:
+        """A named place told as a place: "في غزة", "بإدلب", "قرب حلب"."""
+        if not 0 <= i < self.n or "site" not in self.named()[i]:
+            return False
+        key = self.toks[i].key
+        return key[:1] == "ب" or key[:2] == "وب" or (i > 0 and self.forms[i - 1][0] in SITE_PREPOSITIONS)
 
     def has(self, i: int, names) -> bool:
         if i < 0 or i >= self.n:
@@ -98,6 +129,12 @@ class _Sentence:
         return bool(_BREAK.search(self.text, self.toks[i - 1].end, self.toks[i].start))
 
 
+# gazetteer categories (generator/lexicon.py) -> what they tell strike detection
+NAMED_KINDS = {"name": ("actor", "site"), "capital": ("actor", "site"), "city": ("site",),
+               "group": ("actor",), "group_needs_head": ("actor",), "adj": ("actor",)}
+SITE_PREPOSITIONS = frozenset(fold(w) for w in ("في", "قرب", "داخل", "بمدينة", "بلدة", "مدينة", "محافظة", "ريف",
+                                                "محيط", "شمال", "جنوب", "شرق", "غرب", "وسط", "على"))
+ACTOR = ("actor",)
 NEG = ("not:negation",)
 INTENT = ("not:intent",)
 COND = ("not:conditional",)
@@ -273,7 +310,7 @@ def _definite(forms: tuple, matched: str, possessive: bool) -> bool:
     return possessive or any(f == "ال" + matched for f in forms)
 
 
-def _anchors(s: _Sentence, i: int, means: tuple, own: bool) -> set[str]:
+def _anchors(s: _Sentence, i: int, means: tuple, own: bool, sites: bool = False) -> set[str]:
     """Concrete details that make a trigger the report of one attack: the means,
     a casualty or a count of victims near it, a time and a place near it, the
     armed agent next to it, a source; `own` = the trigger's own object condition
@@ -288,7 +325,7 @@ def _anchors(s: _Sentence, i: int, means: tuple, own: bool) -> set[str]:
         found.add("count")
     if s.any_in(lo, hi, TIME):
         found.add("time")
-    if s.any_in(lo, hi, PLACE):
+    if s.any_in(lo, hi, PLACE) or sites and any(s.site(j) for j in range(lo, hi)):
         found.add("place")
     if s.anywhere(SOURCE):
         found.add("source")
@@ -414,31 +451,43 @@ def detect_strike(sentence: str) -> StrikeCue | None:
     for i in range(s.n):
         verb = _verb_at(s.forms[i], lex) if not s.toks[i].text.endswith("ة") else None
         if verb is not None and _verb_ok(s, i, verb[0], verb[2], lex) and _head_ok(s, i, lex):
-            verbs.append((i, verb))
+            verbs.append((i, i, verb, ()))
         noun = _noun_at(s.forms[i], lex)
-        if noun is not None and _noun_ok(s, i, noun[0], noun[1], lex):
+        claimed = _claimed(s, i, lex)
+        if claimed is not None:
+            verbs.append((i, i, claimed, ("claim",)))
+        elif noun is not None and _noun_ok(s, i, noun[0], noun[1], lex):
             nouns.append(i)
         light = _light_verb(s, i, lex)
         if light is not None:
-            verbs.append((i, light))
+            verbs.append((i, i, light, ()))
+        told = _announced(s, i, lex)
+        if told is not None:
+            verbs.append((i, told[0], told[1], ("claim",)))
     if not verbs and not nouns:
         return None
     means = _means(s, lex)
     extra = LONG_EXTRA if s.n > LONG else 0
     start = _content_start(s)
-    for i, (rule, passive_form, _bare) in verbs:
-        late = LATE_EXTRA if i - start >= LATE else 0
-        if _weight(_anchors(s, i, means, bool(rule.needs_after))) >= VERB_ANCHORS + extra + late:
+    for i, at, (rule, passive_form, _bare), more in verbs:
+        passive = _verb_passive(s, i, rule, passive_form)
+        found = _anchors(s, at, means, bool(rule.needs_after) or _object_after(s, at), sites=True)
+        found.update(more)
+        if rule.claim:
+            found.add("claim")
+        subject = None if passive else _subject(s, i, start)
+        if subject:
+            found.add("subject")
+        late = LATE_EXTRA if i - start >= LATE and subject != "topic" else 0
+        if _weight(found) >= VERB_ANCHORS + extra + late:
             t = s.toks[i]
-            return StrikeCue(t.text, t.start, t.end, means, _verb_passive(s, i, rule, passive_form), False)
+            return StrikeCue(t.text, t.start, t.end, means, passive, False)
     for i in nouns:
         late = LATE_EXTRA if i - start >= LATE else 0
         if _weight(_anchors(s, i, means, False)) >= NOUN_ANCHORS + extra + late:
             t = s.toks[i]
             return StrikeCue(t.text, t.start, t.end, means, True, False)
     return None
-
-
 HEAD_SPAN = 3  # words back from a verb to the attack noun it may describe ("هجوم انتحاري استهدف")
 # "قالت إنها ضربت", "أعلن أنه استهدف": the actor tells its own attack
 CLAIMS = frozenset(fold(w) for w in ("انه", "انها", "انهم", "أنه", "أنها", "أنهم", "إنه", "إنها", "إنهم",
@@ -446,7 +495,7 @@ CLAIMS = frozenset(fold(w) for w in ("انه", "انها", "انهم", "أنه",
 # Anchors that tell what happened; without one, a time, a place and a source are not enough.
 # The verb's own object ("ضربت قواعد") counts, but does not tell alone: "ضرب مواقع سياحية"
 # is as often a plan or a charge as a report.
-SUBSTANCE = frozenset({"means", "casualty", "count", "agent", "claim"})
+SUBSTANCE = frozenset({"means", "casualty", "count", "agent", "claim", "subject"})
 # A trigger 8+ words after the start of the reported content (after "قال ... إن")
 # is usually in a side clause (background, comment): it needs one more anchor.
 LATE = 8
@@ -463,8 +512,120 @@ def _content_start(s: _Sentence) -> int:
     return 0
 
 
+def _subject(s: _Sentence, i: int, start: int) -> str | None:
+    """The verb's explicit attacker: "قصفت إسرائيل", "شنت القوات الأميركية" (after the
+    verb, "after"), "مسيرات تركية قصفت", "إن قوات طالبان داهمت" (a run of actor words
+    just before it that opens its clause, "before"), or the actor that opens the
+    reported content ("قالت القيادة إن القوات الأميركية، بدعم من …، ضربت": "topic")."""
+    if s.has(i - 1, RELATIVE):
+        return None  # "الهجوم الذي نفذته حركة": the attacker of an attack already known
+    if i + 1 < s.n and not s.break_before(i + 1) and s.actor(i + 1):
+        return "after"
+    j = i - 1
+    while j >= 0 and i - j <= SUBJECT_SPAN and s.actor(j) and not s.break_before(j + 1):
+        j -= 1
+    if j < i - 1 and (j < 0 or s.break_before(j + 1) or s.has(j, CLAUSE) or s.forms[j][0] in COMPLEMENTIZERS):
+        return "before"
+    if 0 < start < i <= start + TOPIC_SPAN and s.break_before(i) and s.actor(start) and not _verb_between(s, start, i):
+        return "topic"
+    return None
+
+
+def _verb_between(s: _Sentence, lo: int, hi: int) -> bool:
+    """Another attack or light verb between lo and hi: the topic is its subject, not hi's."""
+    lex = lexicon()
+    return any(_verb_at(s.forms[j], lex) is not None or s.has(j, LIGHT) for j in range(lo + 1, hi))
+
+
+def _object_after(s: _Sentence, i: int) -> bool:
+    """What the verb struck, within a few words after it in the same clause ("قصفت إسرائيل مواقع")."""
+    for j in range(i + 1, min(i + 1 + OBJECT_SPAN, s.n)):
+        if _strong_break(s, j):
+            return False
+        if s.has(j, TARGET):
+            return True
+    return False
+
+
+RESPONSIBILITY = ("responsibility",)
+AGAINST = ("against",)
+CLAIM_VERB = ("claim_verb",)
+TARGET = ("target_noun",)
+ABOUT = frozenset({"عن"})
+CLAIM_SPAN = 10  # words from "أعلن" to the verbal noun it announces ("أعلن المتحدث … العميد X، استهداف سفينة")
+
+
+def _claimed(s: _Sentence, i: int, lex: Lexicon):
+    """"أعلنت الكتائب مسؤوليتها عن قصف تجمعات": an attack noun or verbal noun right
+    after "مسؤوليته عن" is claimed by its attacker, even when definite ("عن الهجوم").
+    Returns the rule to check it by (as a verb), or None."""
+    if i < 2 or s.forms[i - 1][0] not in ABOUT:
+        return None
+    r = next((k for k in (i - 2, i - 3) if s.has(k, RESPONSIBILITY)), None)
+    if r is None or _blocked_before(s, r) or _reference(s, r) or s.any_in(r - 6, r, NEG) or s.anywhere(JUDICIAL):
+        return None  # not "نفى مسؤوليته عن", nor a charge ("اعتقال عشرة ... مسؤوليتهم عن تفجيرات")
+    rule = next((lex.verbal_nouns[f] for f in s.forms[i] if f in lex.verbal_nouns), None)
+    if rule is not None and _conditions(s, i, rule):
+        return rule, False, False
+    noun = _noun_at(s.forms[i], lex)
+    if noun is None or noun[0].needs_after and not s.any_in(i + 1, i + 1 + noun[0].window, noun[0].needs_after):
+        return None
+    if noun[1] and not _told_in_full(s, i, lex):
+        return None  # "مسؤوليتها عن التفجير": the claim of an attack already told
+    return noun[0], False, False
+
+
+def _told_in_full(s: _Sentence, i: int, lex: Lexicon) -> bool:
+    """A definite attack noun with its means right after it and its target after
+    على/ضد ("الهجوم بطائرة مسيرة على قاعدة …"): the attack is told, not referred to."""
+    means = any(s.forms[k][0][:1] == "ب" and any(f in lex.means for f in s.forms[k])
+                for k in range(i + 1, min(i + 3, s.n)))
+    if not means:
+        return False
+    for k in range(i + 2, min(i + 1 + OBJECT_SPAN, s.n - 1)):
+        if _strong_break(s, k):
+            return False
+        if s.has(k, AGAINST) and (s.has(k + 1, TARGET) or s.site(k + 1) or s.actor(k + 1)):
+            return True
+    return False
+
+
+def _conditions(s: _Sentence, j: int, rule: Rule) -> bool:
+    """The verb rule's own conditions, checked at a verbal noun standing for it."""
+    if j + 1 < s.n and s.forms[j + 1][0] in rule.not_next:
+        return False
+    if rule.needs_after and not s.any_in(j + 1, j + 1 + rule.window, rule.needs_after):
+        return False
+    return not (rule.needs_any and not s.anywhere(rule.needs_any, but=j))
+
+
+def _announced(s: _Sentence, i: int, lex: Lexicon):
+    """"أعلن الجيش استهداف مواقع", "أعلنت الجماعة، في بيان، قصف قاعدة": an announcing
+    verb whose object is an attack verbal noun (bare: no preposition, no article),
+    right after the verb, after a comma or after the announcer. Returns (position of
+    the verbal noun, (rule, passive, bare)) or None."""
+    if not s.has(i, CLAIM_VERB) or _blocked_before(s, i) or _reference(s, i) or s.has(i - 1, RELATIVE):
+        return None
+    for j in range(i + 1, min(i + 1 + CLAIM_SPAN, s.n)):
+        if _strong_break(s, j):
+            return None
+        rule = lex.verbal_nouns.get(s.forms[j][0])
+        if rule is None:
+            continue
+        if not (j == i + 1 or s.break_before(j) or s.actor(j - 1)):
+            return None
+        if not _conditions(s, j, rule) or _points_back(s, j, lex):
+            return None
+        return j, (rule, False, False)
+    return None
+
+
+SUBJECT_SPAN = 5  # actor words in a row before the verb ("مسيرات تركية", "قوات الدعم السريع")
+TOPIC_SPAN = 16  # words from the reported content's first word to its verb
+OBJECT_SPAN = 6  # words after the verb where its object is looked for
 VERB_ANCHORS = 2
 NOUN_ANCHORS = 3
 LONG_EXTRA = 1
-ANCHOR_WEIGHTS = {"means": 1, "casualty": 1, "count": 1, "time": 1, "place": 1, "source": 1, "object": 1, "agent": 0, "claim": 1}
+ANCHOR_WEIGHTS = {"means": 1, "casualty": 1, "count": 1, "time": 1, "place": 1, "source": 1, "object": 1, "agent": 0, "claim": 1,
+                  "subject": 1}
 
