@@ -36,6 +36,8 @@ PASSIVE_WORDS = ("تعرضت", "تعرض", "تعرضوا", "وتعرضت", "وت
 ANAPHORS = ("التنظيم", "الجماعه", "الحركه", "الميليشيا", "الفصيل")
 OWN_FORCES = ("قوات", "مقاتلي", "عناصر", "وحدات", "مدفعي", "طائرات", "مسيرات")
 OBJECT_MARKS = ("ضد", "علي", "لصالح")
+OBJECT_NOUNS = ("مواقع", "مراكز", "قواعد", "تجمعات", "مقرات", "مقر", "ثكنات", "دوريات", "اليات", "معسكرات",
+                "مخازن", "مستودعات", "مخابي", "منشات", "اهداف", "هدفا", "عناصر", "قوافل", "تحصينات")
 AFFILIATION = ("تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين")
 
 
@@ -135,7 +137,7 @@ def _passive(v: View, t: int) -> bool:
 
 def _attacker(v: View, t: int, facts) -> Mention | None:
     # "تبناه X", "تبنت معظمها X", "أعلنت X مسؤوليتها عن قصف …"
-    for k in range(max(0, t - 8), min(v.n, t + 10)):
+    for k in range(max(0, t - 8), v.n):
         key = v.words[k].key
         if key in CLAIM_WORDS or key.lstrip("و") in CLAIM_WORDS:
             ms = v.subject_after(k + 1, ARMED, gap=2) or v.subject_before(k, ARMED, gap=3)
@@ -152,7 +154,11 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
     ms = v.subject_after(t + 1, ARMED, gap=1)
     if ms:
         return ms[0]
-    weapon = _weapon_owner(v, t + 1, forward=True) or _weapon_owner(v, t - 1, forward=False)
+    if t > 0 and v.words[t - 1].key in PRONOUN_CLAUSE + ("انهم", "بانهم"):
+        speaker = _speaker_before(v, t - 1)  # "أعلن X أنهم أسقطوا …"
+        if speaker is not None:
+            return speaker
+    weapon = _weapon_owner(v, t + 1, forward=True) or _weapon_before(v, t)
     if weapon is not None:
         return weapon
     ms = v.subject_before(t, ARMED, gap=3)
@@ -193,6 +199,23 @@ def _speaker_before(v: View, k: int) -> Mention | None:
         if m.end <= k and m.kind in ARMED:
             speaker = m
     return speaker
+
+
+def _weapon_before(v: View, t: int) -> Mention | None:
+    """"مسيرات تركية قصفت", "طائرات أمريكية وبريطانية شنت": the nationality before the verb."""
+    k = t - 1
+    adj = None
+    while k >= 0:
+        m = next((x for x in v.all if x.kind == "country" and x.how == "adj" and x.start <= k < x.end), None)
+        if m is None:
+            break
+        adj, k = m, m.start - 1
+    if adj is None or k < 0:
+        return None
+    w = v.words[k]
+    if w.has("strike_instrument") or w.key in ("حربيه",) and k > 0 and v.words[k - 1].has("strike_instrument"):
+        return adj
+    return None
 
 
 def _weapon_owner(v: View, k: int, forward: bool) -> Mention | None:
@@ -254,8 +277,12 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
             if m.kind != "group" and _country_of(m, facts) in own_countries:
                 continue
             add(m.eid)
-    for k in range(t + 1, end):  # "مخابئ للتنظيم": the group named last
-        if v.words[k].key.lstrip("ول") in ANAPHORS or v.words[k].key in ("للتنظيم", "للجماعه"):
+    for m in v.actors:  # "… قالت إنها تابعة لفيلق القدس": affiliation later in the sentence
+        if m.start >= end and m.kind in TARGET_KINDS and m.start > 0 and \
+                v.words[m.start - 1].key in AFFILIATION and _country_of(m, facts) not in own_countries:
+            add(m.eid)
+    for k in range(0, v.n):  # "من التنظيم", "مخابئ للتنظيم": the group named last
+        if v.words[k].key.lstrip("ول") in ANAPHORS or v.words[k].key in ("للتنظيم", "للجماعه", "بالتنظيم"):
             last = getattr(facts, "last_group", None)
             if last is not None and not targets:
                 add(last.eid)
@@ -278,8 +305,8 @@ def _object_marked(v: View, m: Mention, t: int, attackers: list[Mention]) -> boo
     prev = v.words[k].key
     if prev in OBJECT_MARKS or prev in AFFILIATION:
         return True
-    if v.words[m.start].key.startswith("ل") and k >= 0 and prev in AFFILIATION + ("مواقع", "مراكز", "قواعد"):
-        return True
+    if v.words[m.start].key.startswith("ل") and (prev in AFFILIATION or prev in OBJECT_NOUNS):
+        return True  # "مواقع لـ X", "تجمعات لقوات X"
     after = max([a.end for a in attackers if a.start > t] or [t + 1])
     return m.start == after and m.kind != "person"
 

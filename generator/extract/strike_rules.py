@@ -28,7 +28,7 @@ OBJECT_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
 NOT_EVENT_KINDS = ("negation", "intent", "conditional", "condemn", "judicial", "background",
                    "release", "demonstrative", "generic", "relative")
 VERB_FIELDS = {"id", "past", "forms", "present", "passive", "verbal_nouns", "needs_after", "needs_any", "not_next",
-               "window", "relative_ok", "transitive", "masdar_like", "claim"}
+               "window", "relative_ok", "transitive", "masdar_like", "claim", "not_any"}
 NOUN_FIELDS = {"id", "forms", "needs_after", "window"}
 TOP_FIELDS = {"sets", "not_events", "verbs", "nouns", "means"}
 
@@ -45,6 +45,7 @@ class Rule:
     relative_ok: bool = True  # still a report right after الذي/التي
     transitive: bool = True  # takes object pronouns (قتله); تعرضه is a verbal noun
     masdar_like: bool = False  # bare past spelt like the verbal noun (قتل): needs a clause start
+    not_any: tuple[str, ...] = ()  # tags (sets, or "not:<kind>" for not_events) that must not appear anywhere
     claim: bool = False  # the verb tells an actor's claim of an attack (تبنى الهجوم): the attack noun it governs is reported
 
 
@@ -176,6 +177,14 @@ def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
             for i, name in enumerate(entry.get(key) or []):
                 if name not in known_sets:
                     c.fail(where + (key, i), f"{label}: {key} names an unknown set '{name}'")
+        not_any = []
+        for i, name in enumerate(entry.get("not_any") or []):
+            if name in known_sets:
+                not_any.append(name)
+            elif name in NOT_EVENT_KINDS:
+                not_any.append("not:" + name)
+            else:
+                c.fail(where + ("not_any", i), f"{label}: not_any names neither a set nor a not_events kind '{name}'")
         window = entry.get("window", 4)
         if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 12:
             c.fail(where + ("window",), f"{label}: window must be a whole number from 1 to 12")
@@ -187,7 +196,7 @@ def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
             if not isinstance(flags[key], bool):
                 c.fail(where + (key,), f"{label}: {key} must be true or false")
         return Rule(rid, kind, tuple(entry.get("needs_after") or ()), tuple(entry.get("needs_any") or ()),
-                    frozenset(not_next), window, False, **flags)
+                    frozenset(not_next), window, False, not_any=tuple(not_any), **flags)
 
     verbs: dict[str, tuple[Rule, bool, bool]] = {}
     present: dict[str, str] = {}

@@ -205,6 +205,10 @@ def _verb_ok(s: _Sentence, i: int, rule: Rule, bare: bool, lex: Lexicon) -> bool
         return False
     if rule.needs_any and not s.anywhere(rule.needs_any, but=i):
         return False
+    if rule.not_any and s.anywhere(rule.not_any):
+        return False
+    if rule.claim and not _claim_told(s, i, rule, lex):
+        return False
     if _blocked_before(s, i) or _reference(s, i) or _points_back(s, i, lex):
         return False
     if s.has(i - 1, RELATIVE):
@@ -471,11 +475,13 @@ def detect_strike(sentence: str) -> StrikeCue | None:
     start = _content_start(s)
     for i, at, (rule, passive_form, _bare), more in verbs:
         passive = _verb_passive(s, i, rule, passive_form)
-        found = _anchors(s, at, means, bool(rule.needs_after) or _object_after(s, at), sites=True)
+        # with its attacker named, the verb's object and a named place tell the attack too
+        subject = None if passive else _subject(s, i, start)
+        found = _anchors(s, at, means, bool(rule.needs_after) or bool(subject) and _object_after(s, at),
+                         sites=bool(subject))
         found.update(more)
         if rule.claim:
             found.add("claim")
-        subject = None if passive else _subject(s, i, start)
         if subject:
             found.add("subject")
         late = LATE_EXTRA if i - start >= LATE and subject != "topic" else 0
@@ -564,6 +570,8 @@ def _claimed(s: _Sentence, i: int, lex: Lexicon):
     r = next((k for k in (i - 2, i - 3) if s.has(k, RESPONSIBILITY)), None)
     if r is None or _blocked_before(s, r) or _reference(s, r) or s.any_in(r - 6, r, NEG) or s.anywhere(JUDICIAL):
         return None  # not "نفى مسؤوليته عن", nor a charge ("اعتقال عشرة ... مسؤوليتهم عن تفجيرات")
+    if any(f.startswith("ال") for f in s.forms[i]) and not _told_in_full(s, i, lex):
+        return None  # "مسؤوليتها عن التفجير": the claim of an attack already told
     rule = next((lex.verbal_nouns[f] for f in s.forms[i] if f in lex.verbal_nouns), None)
     if rule is not None and _conditions(s, i, rule):
         return rule, False, False
@@ -571,8 +579,18 @@ def _claimed(s: _Sentence, i: int, lex: Lexicon):
     if noun is None or noun[0].needs_after and not s.any_in(i + 1, i + 1 + noun[0].window, noun[0].needs_after):
         return None
     if noun[1] and not _told_in_full(s, i, lex):
-        return None  # "مسؤوليتها عن التفجير": the claim of an attack already told
+        return None
     return noun[0], False, False
+
+
+def _claim_told(s: _Sentence, i: int, rule: Rule, lex: Lexicon) -> bool:
+    """"تبنت الجماعة هجوما", "تبنت الهجوم بطائرة مسيرة على قاعدة": the claimed attack
+    is new or told in full, not "تبنت الحركة الهجوم الذي وقع"."""
+    for j in range(i + 1, min(i + 1 + rule.window, s.n)):
+        noun = _noun_at(s.forms[j], lex)
+        if noun is not None:
+            return not noun[1] or _told_in_full(s, j, lex)
+    return False
 
 
 def _told_in_full(s: _Sentence, i: int, lex: Lexicon) -> bool:
@@ -595,6 +613,8 @@ def _conditions(s: _Sentence, j: int, rule: Rule) -> bool:
     if j + 1 < s.n and s.forms[j + 1][0] in rule.not_next:
         return False
     if rule.needs_after and not s.any_in(j + 1, j + 1 + rule.window, rule.needs_after):
+        return False
+    if rule.not_any and s.anywhere(rule.not_any):
         return False
     return not (rule.needs_any and not s.anywhere(rule.needs_any, but=j))
 
