@@ -52,6 +52,8 @@ class Problem:
 def display_path(path: Path | str) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
     p = Path(path)
+    if not p.is_absolute() and ".." not in p.parts:
+        return str(p)  # already as the user typed it (and no disk access on the hot path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
