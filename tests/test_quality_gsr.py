@@ -12,12 +12,13 @@ import pytest
 
 from generator.extract.strikes import detect_strike
 
-# measured on all 3068 sentences when last tuned: P 0.727, R 0.693, F1 0.709, ~6,500 sentences/s
-# (half A, tuned: 0.744/0.725/0.734; half B, held out: 0.712/0.663/0.686). End to end through
+# measured on all 3068 sentences when last tuned: P 0.722, R 0.713, F1 0.718 (half A 0.745/0.750/0.748;
+# half B 0.700/0.680/0.690), after the full-article rules (named attacker as subject, claims,
+# announced strikes, raids). Before them: P 0.727, R 0.693, F1 0.709. End to end through
 # extract + export + ../shared/eval/gsr.py: benchmarks/gsr_pipeline.py.
 FLOOR_PRECISION = 0.70
 FLOOR_F1 = 0.69
-FLOOR_RECALL = 0.67
+FLOOR_RECALL = 0.69
 FLOOR_SPEED = 500  # sentences per second on one core
 
 

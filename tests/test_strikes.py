@@ -173,3 +173,95 @@ def test_light_verbal_nouns_are_loaded():
     lex = load_lexicon()
     assert lex.verbal_nouns["استهداف"].id == "target"
     assert lex.verbal_nouns["شن"].id == "launch_attack"
+
+
+# --- full-article attack reports (named attacker, claims, raids) ----------------
+# Invented sentences in the style of long articles on other conflicts (Sudan, Yemen,
+# Somalia, Syria, Iraq, the Sahel): the attacker is named as the verb's subject, the
+# actor claims its attack, a raid is told with its target.
+ARTICLE_REPORTS = [
+    # a named attacker as the subject, with the object and a place (VSO)
+    "قصفت قوات الدعم السريع أحياء في مدينة الفاشر.",
+    "شنت القوات الصومالية غارات على معاقل حركة الشباب في إقليم شبيلي السفلى.",
+    # the subject and a time adverbial between the verb and its attack noun
+    "شن الجيش النيجري، فجر الاثنين، ضربات جوية على أكثر من 20 هدفا لجماعات مسلحة في منطقة تيلابيري.",
+    # the attacker before the verb (SVO), after "إن"/"بأن"
+    "وذكر المرصد أن طائرات حربية روسية استهدفت مواقع للفصائل في ريف إدلب الجنوبي.",
+    "وأفاد سكان بأن مسيرة تابعة للجيش استهدفت سيارة في بلدة شمالي مالي.",
+    # the attacker opens the reported content, a parenthesis before the verb
+    "وقالت القيادة إن القوات البريطانية، بمشاركة سفن حربية، ضربت 12 هدفا للحوثيين في محافظة حجة.",
+    # a definite attack claimed, told with its means and its target
+    "وكانت جماعة أنصار الله قد تبنت الهجوم بصاروخ باليستي على ميناء في جنوب البحر الأحمر.",
+    # a raid on hideouts, with killing
+    "وقال مصدر أمني إن قوات الجيش العراقي داهمت أوكارا لتنظيم داعش في صحراء الأنبار، وقتلت خمسة من عناصره.",
+    # responsibility claimed for an attack told here
+    "وأعلنت حركة الشباب مسؤوليتها عن قصف قاعدة للقوات الأفريقية قرب مقديشو بقذائف الهاون.",
+    # an announced strike: "أعلن X، …، استهداف …"
+    "أعلن المتحدث باسم الجماعة، في بيان مصور، استهداف ناقلة نفط في البحر الأحمر بطائرات مسيرة.",
+]
+ARTICLE_NOT_REPORTS = [
+    # the claim of an attack already told (definite, no means or target)
+    "وتبنت حركة الشباب الهجوم الذي وقع الأسبوع الماضي.",
+    "وأعلنت جماعة مسلحة مسؤوليتها عن التفجير في بيان.",
+    # responsibility denied
+    "ونفت الحركة مسؤوليتها عن قصف المخيم.",
+    # a raid to arrest suspects
+    "وداهمت الشرطة منزلا في حي الكرادة وألقت القبض على ثلاثة مشتبه بهم.",
+    # تبنى = adopted; أعلن + a refusal or a foiled attack
+    "وتبنى البرلمان السوداني قرارا يدعو إلى وقف القتال.",
+    "أعلنت الحكومة اليمنية رفضها قصف الموانئ.",
+    "وأعلن الجيش إحباط هجوم بطائرات مسيرة على قاعدة جوية.",
+    # a named attacker does not make a threat, a denial or a habit a report
+    "وهددت الجماعة بأن قواتها ستقصف مواقع الجيش في المدينة.",
+    "ونفى الجيش السوداني أن تكون طائراته قد قصفت مواقع مدنية في نيالا.",
+    "وتقصف القوات الحكومية مواقع المتمردين بشكل يومي في دارفور.",
+    # ضرب موعدا: not a strike; مسيرة: a march, not a drone
+    "ضرب الرئيس الصومالي موعدا لإجراء الانتخابات في العاصمة.",
+    "وشارك الجيش العراقي في مسيرة احتفالية وسط بغداد.",
+    # the attacker of an attack already known, in a relative clause
+    "وطالب النواب بمحاسبة المسؤولين عن التقصير في التصدي للهجوم الذي نفذته حركة مسلحة على المدينة.",
+]
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_REPORTS)
+def test_article_reports_are_detected(sentence):
+    cue = detect_strike(sentence)
+    assert cue is not None, sentence
+    assert sentence[cue.start:cue.end] == cue.trigger
+    assert cue.passive is False
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_NOT_REPORTS)
+def test_article_mentions_are_not_reports(sentence):
+    assert detect_strike(sentence) is None, sentence
+
+
+def test_named_attacker_is_what_makes_the_report():
+    """The same verb, object and place: a report with a named attacker, not without one."""
+    assert detect_strike("قصفت إسرائيل مواقع في غزة.") is not None
+    assert detect_strike("قصفت مواقع في غزة.") is None
+    assert detect_strike("شنت القوات الأميركية غارات على أهداف في العراق.") is not None
+
+
+def test_claimed_attack_means_are_kept():
+    cue = detect_strike(ARTICLE_REPORTS[6])
+    assert cue.trigger == "تبنت" and "صواريخ" in cue.means
+    cue = detect_strike(ARTICLE_REPORTS[9])
+    assert cue.trigger == "أعلن" and "طائرات مسيرة" in cue.means
+
+
+def test_not_any_names_a_known_set_or_kind(tmp_path):
+    path, text = _broken(tmp_path, "    not_any: [judicial]\n", "    not_any: [judicail]\n")
+    with pytest.raises(LexiconError) as err:
+        load_lexicon(path)
+    msg = str(err.value)
+    assert msg.startswith(f"{path}:{_line_of(text, 'judicail')}:")
+    assert "verbs.raid" in msg and "judicail" in msg
+
+
+def test_written_out_forms_are_verbs_and_checked(tmp_path):
+    lex = load_lexicon()
+    assert lex.verbs["تبنت"][0].id == "claim" and lex.verbs["تبنت"][0].claim is True
+    path, _ = _broken(tmp_path, "    forms: [تبنت,", "    forms: [قصفت, تبنت,")
+    with pytest.raises(LexiconError, match=r"verbs\.claim: form 'قصفت' already belongs to verbs\.shell"):
+        load_lexicon(path)

@@ -108,7 +108,7 @@ def strikes_of(s, v: View, facts) -> list[Strike]:
             facts.use(([attacker] if attacker else []) + [m for m in v.actors if m.eid in ts])
     for m in v.actors:
         if m.kind == "group":
-            facts.last_group = m
+            facts.recent_groups = [g for g in facts.recent_groups if g.eid != m.eid] + [m]
     return out
 
 
@@ -283,7 +283,7 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
             add(m.eid)
     for k in range(0, v.n):  # "من التنظيم", "مخابئ للتنظيم": the group named last
         if v.words[k].key.lstrip("ول") in ANAPHORS or v.words[k].key in ("للتنظيم", "للجماعه", "بالتنظيم"):
-            last = getattr(facts, "last_group", None)
+            last = next((g for g in reversed(facts.recent_groups) if g.eid not in own), None)
             if last is not None and not targets:
                 add(last.eid)
     if not targets:  # "استهدفت سفينة إسرائيلية": the object's nationality

@@ -9,7 +9,7 @@ from ..lexicon import Lexicon
 from ..model import Agreement, Meeting, Statement, Visit
 from .attacks import strikes_of
 from .clauses import View
-from .mentions import Mention, _best
+from .mentions import HEADED_BY, Mention, _best
 from .text import Sentence
 
 PERSON = ("person",)
@@ -47,6 +47,8 @@ class ArticleFacts:
         self.topic: list[Mention] = []  # the subject carried to the next sentence
         self.local: list[Mention] = []  # the subject of the sentence's first fact
         self.last_group: Mention | None = None  # for "التنظيم", "الجماعة" in later sentences
+        self.recent_groups: list[Mention] = []
+        self.recent_pair: list[Mention] = []  # the last two persons who met (for "الزعيمان")
         self.pair: list[str] = self._pair()
         self._seen: set = set()
 
@@ -104,6 +106,10 @@ class ArticleFacts:
     # -- the run --
     def run(self) -> None:
         for s, ms in zip(self.sentences, self.per_sentence):
+            for m in ms:  # "الزعيمان", "الوزيران" not resolved by their title: the last pair that met
+                if m.kind == "person" and m.how == "dual" and not m.eids and len(self.recent_pair) == 2:
+                    m.eids = [x.eid for x in self.recent_pair]
+                    m.person = [x.person for x in self.recent_pair]
             v = View(s, ms, self.lex)
             self.use([m for m in v.actors] + [m for m in ms if (m.kind == "country" and m.how == "adj")
                                               or m.how == "inner"])
@@ -133,7 +139,7 @@ class ArticleFacts:
         if trig.needs_near:
             subj = next((m for m in v.actors if start <= m.start <= start + 1), None)
             near = subj.end if subj is not None else start  # "وصل X Y Z إلى": after the subject
-            if not found(trig.needs_near, start, near + 6):
+            if not found(trig.needs_near, start, min(v.clause_end(i), near + 12)):
                 return False
         return True
 
@@ -179,9 +185,24 @@ class ArticleFacts:
             subj = v.subject_after(i + n, kinds, gap=1)
         if not subj:
             subj = v.subject_before(i, kinds)
-        if not subj and carry and self._starts_clause(v, i):
+        if not subj and carry and self._starts_clause(v, i) and not self._unknown_subject(v, i + n):
             subj = [m for m in (self.local or self.topic) if m.kind in kinds]
         return subj
+
+    @staticmethod
+    def _unknown_subject(v: View, k: int) -> bool:
+        """A person the article never names stands right after the verb ("عقد رئيس الوزراء القطري …")."""
+        return any(m.kind == "person" and m.start in (k, k + 1) and m.how in ("ref", "dual", "unresolved")
+                   and not m.eids for m in v.all)
+
+    def sentence_subject(self, v: View) -> list[Mention]:
+        """"ترأس X و Y، اليوم، …": the persons right after the sentence's first verb."""
+        for k in range(0, min(v.n, 3)):
+            m = v.actor_at(k + 1)
+            if m is not None and m.kind == "person" and (v.words[k].key in v.lex.stops or v.words[k].hits
+                                                         or v.words[k].key[:1] in ("و", "ي", "ت")):
+                return v.coordinated(m, PERSON)
+        return []
 
     def _starts_clause(self, v: View, i: int) -> bool:
         lo = v.clause_start(i)
@@ -235,7 +256,7 @@ class ArticleFacts:
                         self._meeting(s, v, subj, others, kind, i, end)
                         return subj
             # "اتفق X و Y … خلال مباحثات أجرياها في أنقرة": the sentence's two subjects met
-            pair = [m for m in self.local if m.kind == "person"]
+            pair = [m for m in self.local if m.kind == "person"] or self.sentence_subject(v)
             if len(pair) >= 2:
                 self._meeting(s, v, pair[:1], pair[1:], kind, i, end)
             return None
@@ -293,6 +314,12 @@ class ArticleFacts:
             self._meeting_fact(s, v, parts, kind, i, end, persons, a + [o])
 
     def _meeting_fact(self, s: Sentence, v: View, parts, kind, i, end, persons, ms) -> None:
+        pm = [m for m in ms if m.kind == "person" and m.eid and not isinstance(m.person, list)]
+        if len(pm) >= 2:
+            self.recent_pair = pm[:2]
+        for m in pm:  # "التقى X نظيره Y، ووقعا …": both sides are the dual verb's subject
+            if not any(m is x for x in self.local):
+                self.local.append(m)
         if any(hh.cat == "trigger" and hh.value.kind == "call" for w in v.words for hh in w.hits):
             kind = "call"
         anchors = {i + 1, i + 2}
@@ -358,17 +385,53 @@ class ArticleFacts:
                 c = _best(v.words[i + h.n], ("name", "capital"))
                 if c and c.level == 0:
                     dest = c.value
+        if not visitor:
+            visitor = self._delegation_head(v, i, end)
         if not visitor or dest is None:
             return visitor
         date = self.date(s)
+        dests = [dest] + self._more_destinations(v, dest, i, end)
         for m in visitor:
             for eid in _ids([m]):
                 p = m.person
-                if p is not None and not isinstance(p, list) and p.country == dest:
-                    continue
-                self._visit(s, eid, dest, status, date)
+                for d in dests:
+                    if p is not None and not isinstance(p, list) and p.country == d:
+                        continue
+                    self._visit(s, eid, d, status, date)
             self.use([m])
         return visitor
+
+    @staticmethod
+    def _more_destinations(v: View, first: str, i: int, end: int) -> list[str]:
+        """"زار الرياض ومسقط": every capital or country joined to the first destination."""
+        out = []
+        for k in range(i + 1, min(end, v.n)):
+            c = _best(v.words[k], ("name", "capital"))
+            if c and c.value == first:
+                j = k + c.n
+                while j < v.n and v.words[j].key.startswith("و"):
+                    nxt = _best(v.words[j], ("name", "capital"))
+                    if not nxt or nxt.level != 1:
+                        break
+                    if nxt.value not in out and nxt.value != first:
+                        out.append(nxt.value)
+                    j += nxt.n
+                break
+        return out
+
+    @staticmethod
+    def _delegation_head(v: View, i: int, end: int) -> list[Mention]:
+        """"وصل وفد … برئاسة X إلى القاهرة": the delegation's head travelled."""
+        lo = max(0, i - 3)
+        if not any(v.words[k].key.lstrip("و").startswith(("وفد", "الوفد")) or v.words[k].key in ("وفد", "وفدا")
+                   for k in range(lo, min(v.n, i + 4))):
+            return []
+        for k in range(i, min(end, i + 10)):
+            if v.words[k].key in HEADED_BY:
+                m = v.actor_at(k + 1)
+                if m is not None and m.kind == "person":
+                    return [m]
+        return []
 
     def _destination(self, v: View, start: int, end: int, to_only: bool) -> str | None:
         for k in range(start, min(end, v.n)):

@@ -32,6 +32,7 @@ BLOCK = frozenset({
 ALWAYS_BLOCK = frozenset({"name", "capital", "adj", "group", "org", "body_adj", "body_gen", "counterpart"})
 NOT_NAME_PREFIXES = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل", "فلل")
 MAX_NAME_WORDS = 4
+HEADED_BY = ("برياسه", "بقياده", "يترسه", "يتراسه", "ويتراسه")  # folded "برئاسة", "بقيادة", "يترأسه"
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 ALEF_MAQSURA_STOPS = frozenset({"علي"})  # folded like a stop word, but a common first name when written with ي
 
@@ -84,7 +85,8 @@ class SentenceReader:
         if k >= self.n:
             return False
         w = self.words[k]
-        return any(f in self.lex.complements for f, _ in w.forms)
+        comps = self.lex.complements
+        return any(f in comps or (f.endswith("ه") and f[:-1] in comps) for f, _ in w.forms)
 
     def is_stop(self, w: Word) -> bool:
         key = w.key
@@ -112,9 +114,9 @@ class SentenceReader:
             return False  # tanween: an indefinite noun or adverb ("هجوماً"), never a name
         if key.startswith(("سي", "ست", "سن")) and len(key) >= 5 and key not in self.lex.verb_like_names:
             return False  # a future verb ("سيجلس")
-        if len(key) >= 6 and key[:1] in ("ب", "ل") and key[1:2] in ("ا", "ت") and key[1:3] != "ال":
-            if key[1:3] not in ("ار", "اس", "ات", "ان") or len(key) >= 7:
-                return False  # a verbal noun with a preposition ("باعتقال", "لإطلاق", "بتصفية")
+        if len(key) >= 6 and key[:1] in ("ب", "ل") and key[1:3] != "ال" and (
+                key[1] == "ت" or key[1:4] == "است" or (key[1] == "ا" and key[3] == "ت") or key[1] == "م"):
+            return False  # a verbal noun with a preposition ("باعتقال", "بتصفية", "باستهداف", "بمراسم")
         if not first:
             if key[:1] == "و" and key.endswith(("ه", "ها", "هم", "هما")) and len(key) > 4:
                 return False  # "X ورفاقه", "X وحكومته": a conjunction, not a name
@@ -221,6 +223,9 @@ class SentenceReader:
             if gh and complete and j + gh.n < self.n and _best(self.words[j + gh.n], ("group", "group_needs_head")):
                 j += gh.n
                 continue
+            if w.key in ("لشوون", "للشوون", "شوون", "لشان") and j + 1 < self.n and complete:
+                j += 2  # "المبعوثة الخاصة لشؤون المرأة …": the portfolio
+                continue
             if w.key in self.lex.connectors and j + 1 < self.n and (
                     self.is_comp(j + 1) or _best(self.words[j + 1], ("body_adj", "body_gen", "org", "name", "group"))):
                 if w.key in self.lex.posting:
@@ -285,6 +290,15 @@ class SentenceReader:
         words = self.words
         while i < self.n:
             w = words[i]
+            if w.key in HEADED_BY and i + 1 < self.n:  # "وفد … برئاسة X Y": X Y is a person
+                self.after_title = True
+                e = self.read_name(i + 1, allow_comma=False)
+                self.after_title = False
+                if e - (i + 1) >= 2:
+                    out.append(Mention(i + 1, e, "person", "named", name=self.text(i + 1, e),
+                                       words=tuple(x.key for x in words[i + 1:e]), name_start=i + 1))
+                    i = e
+                    continue
             if not w.hits:
                 e = self._loose(i)
                 if e > i:
@@ -321,7 +335,8 @@ class SentenceReader:
         while k < stop:
             g = _best(self.words[k], ("group", "group_needs_head"))
             org = _best(self.words[k], ("org",))
-            body = self._body(k) if _best(self.words[k], ("body_adj", "body_gen")) else None
+            body = self._body(k) if _best(self.words[k], ("body_adj", "body_gen")) and (
+                self.words[k - 1].key in self.lex.connectors or bare(self.words[k - 1].key) == "جهاز") else None
             if g and (g.cat == "group" or _best(self.words[k - 1], ("group_head",))):
                 out.append(Mention(k, k + g.n, "group", "inner", eid=g.value))
                 k += g.n
@@ -357,7 +372,8 @@ class SentenceReader:
             if after is not None and after.how == "known" and after.end > i + g.n:
                 return after, after.end  # "لتنظيم داعش خراسان": the longer name
             return Mention(i, i + g.n, "group", "known", eid=g.value), i + g.n
-        if gh and (i > 0 and (_best(self.words[i - 1], ("group_head",)) or w.quote_before)):
+        prev_head = _best(self.words[i - 1], ("group_head",)) if i > 0 else None
+        if gh and ((prev_head is not None and prev_head.level < ARTICLE) or w.quote_before):
             return Mention(i, i + gh.n, "group", "known", eid=gh.value), i + gh.n
         if head:
             found = self._group_after_head(i, head)
@@ -412,7 +428,8 @@ class SentenceReader:
                 prev = self.words[i - 1] if i else None
                 m.surname_slot = prev is None or _strong_before(w) or prev.key in ("ان", "إن", "أن", "قد") or \
                     any(h.cat in ("trigger", "say", "visit_carrier", "strike_verb") and h.level <= CONJ
-                        for h in prev.hits) or self.is_stop(prev)
+                        for h in prev.hits) or self.is_stop(prev) or any(
+                        prev.key.endswith(suf) and prev.key[:-len(suf)] in self.lex.stops for suf in ("ها", "ه", "هم"))
             return m, i + ch.n
         if w.has("last_ref") and i + 1 < self.n and (
                 any(h.cat in ("trigger", "say") for h in self.words[i + 1].hits)
@@ -507,6 +524,26 @@ class SentenceReader:
     # -- "X Y، وزير الدفاع" --
     def _appositions(self, out: list[Mention]) -> None:
         for a, b in zip(out, out[1:]):
+            # "قائد الإدارة السورية الانتقالية أحمد X": an unknown adjective between title and name
+            if (a.kind == "person" and a.how == "ref" and a.title and b.how == "loose" and len(b.words) >= 2
+                    and b.start - a.end == 1 and self.words[a.end].key.startswith("ال")
+                    and not _strong_before(self.words[a.end]) and not _strong_before(self.words[b.start])):
+                a.how, a.name, a.words, a.name_start = "named", b.name, b.words, b.start
+                a.title = a.title + " " + self.words[a.end].text
+                a.end = b.end
+                b.how = "merged"
+                continue
+            if (a.kind == "person" and a.how in ("named", "ref_named") and not a.title and b.kind == "person"
+                    and b.how == "ref" and b.title and a.end == b.start and self.words[b.start].comma_before):
+                # "اللواء X Y، رئيس المخابرات العامة المصرية،": the title after the name
+                a.title, a.lemma, a.comps = b.title, b.lemma, b.comps
+                a.country = a.country or b.country
+                a.end = b.end
+                b.how = "merged"
+                continue
+            if a.how == "loose" and len(a.words) >= 2 and a.words[0][:1] in ("و", "ف") and \
+                    a.words[0][1:2] in ("ي", "ت", "ن") and b.how == "ref":
+                continue  # "ويعد X، الرئيس السابق …": a verb, not a name
             if (a.how == "loose" and b.kind == "person" and b.how == "ref" and b.title and a.end == b.start
                     and self.words[b.start].comma_before and len(a.words) >= 2):
                 a.how, a.title, a.lemma, a.comps, a.country = "named", b.title, b.lemma, b.comps, b.country

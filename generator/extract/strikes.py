@@ -430,11 +430,13 @@ _TRIGGERS: dict[int, frozenset] = {}
 
 
 def _trigger_words(lex: Lexicon) -> frozenset:
-    """Every folded form that may start a cue (verb forms, noun forms, light verbs)."""
+    """Every folded form that may start a cue (verb forms, noun forms, light and announcing
+    verbs, verbal nouns)."""
     found = _TRIGGERS.get(id(lex))
     if found is None:
-        light = {w for w, names in lex.tags.items() if "light_verb" in names}
-        found = _TRIGGERS[id(lex)] = frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(light)
+        light = {w for w, names in lex.tags.items() if "light_verb" in names or "claim_verb" in names}
+        found = _TRIGGERS[id(lex)] = (frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(light)
+                                      | frozenset(lex.verbal_nouns))
     return found
 
 
@@ -474,9 +476,11 @@ def detect_strike(sentence: str) -> StrikeCue | None:
     extra = LONG_EXTRA if s.n > LONG else 0
     start = _content_start(s)
     for i, at, (rule, passive_form, _bare), more in verbs:
-        passive = _verb_passive(s, i, rule, passive_form)
         # with its attacker named, the verb's object and a named place tell the attack too
-        subject = None if passive else _subject(s, i, start)
+        subject = None if passive_form or rule.passive else _subject(s, i, start)
+        passive = _verb_passive(s, i, rule, passive_form) and subject not in ("before", "topic")
+        if passive:
+            subject = None
         found = _anchors(s, at, means, bool(rule.needs_after) or bool(subject) and _object_after(s, at),
                          sites=bool(subject))
         found.update(more)
@@ -525,7 +529,7 @@ def _subject(s: _Sentence, i: int, start: int) -> str | None:
     reported content ("قالت القيادة إن القوات الأميركية، بدعم من …، ضربت": "topic")."""
     if s.has(i - 1, RELATIVE):
         return None  # "الهجوم الذي نفذته حركة": the attacker of an attack already known
-    if i + 1 < s.n and not s.break_before(i + 1) and s.actor(i + 1):
+    if i + 1 < s.n and not s.break_before(i + 1) and s.actor(i + 1) and not s.has(i + 1, VICTIM):
         return "after"
     j = i - 1
     while j >= 0 and i - j <= SUBJECT_SPAN and s.actor(j) and not s.break_before(j + 1):
