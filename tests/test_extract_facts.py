@@ -177,3 +177,47 @@ def test_signing_ministers_name_their_states_and_the_subject_is_the_agreement():
 def test_one_state_deciding_alone_is_no_agreement():
     r = Result("يبدو أن إيران قررت اللجوء إلى باكستان لمساعدتها في ضبط الحدود.")
     assert r.a.agreements == []
+
+
+def test_delegation_head_travels_and_the_guest_is_the_visitor():
+    r = Result("وصل وفد من حركة حماس برئاسة خليل الحية، نائب رئيس المكتب السياسي للحركة، إلى القاهرة مساء السبت.",
+               "واستقبل الرئيس المصري عبد الفتاح السيسي ضيفه الفلسطيني في قصر الاتحادية.",
+               published="2024-05-05")
+    assert r.visits("done") == {("خليل الحية", "egypt")}
+    assert r.meetings() == {frozenset({"عبد الفتاح السيسي", "خليل الحية"})}
+
+
+def test_a_surname_that_is_also_a_nationality_adjective():
+    r = Result("وصل رئيس الوزراء العراقي محمد شياع السوداني إلى أنقرة في زيارة رسمية.",
+               "وقال السوداني إن العراق لن يسمح بأن تكون أراضيه منطلقا للاعتداء على جيرانه.",
+               "وأكد الوفد السوداني المشارك في المؤتمر دعمه للحوار.")
+    assert r.speakers() == {"محمد شياع السوداني"}
+    assert ("محمد شياع السوداني", "turkey") in r.visits("done")
+
+
+def test_a_joined_verb_keeps_the_sentence_subject_and_visits_several_capitals():
+    r = Result("وكان المبعوث الأمريكي الخاص إلى اليمن تيم ليندركينغ قد زار الرياض ومسقط الأسبوع الماضي، "
+               "والتقى خلالها وزير الدفاع السعودي خالد بن سلمان.")
+    assert r.visits("done") == {("تيم ليندركينغ", "saudi-arabia"), ("تيم ليندركينغ", "oman")}
+    assert r.meetings() == {frozenset({"تيم ليندركينغ", "خالد بن سلمان"})}
+    envoy = next(e for e in r.draft.entities if e.name == "تيم ليندركينغ")
+    assert envoy.country == "united-states"  # "إلى اليمن" is where he serves, not whose he is
+
+
+def test_claimed_attack_and_attack_suffered():
+    r = Result('وتعرضت القوات الأمريكية في سوريا لهجوم بطائرة مسيرة تبنته "المقاومة الإسلامية في العراق".',
+               "وأعلنت كتائب القسام مسؤوليتها عن قصف تجمعات لقوات الاحتلال قرب رفح.")
+    assert ("المقاومة الإسلامية في العراق", "الولايات المتحدة") in r.strikes()
+    assert ("كتائب القسام", "الجيش الإسرائيلي") in r.strikes()
+
+
+def test_the_group_named_last_is_the_target_of_the_organisation():
+    r = Result('وتبنى تنظيم "داعش - خراسان" الهجوم على المسجد.',
+               "وقالت مصادر إن قوات طالبان داهمت مخابئ للتنظيم في ولاية ننغرهار.")
+    assert ("طالبان", "داعش - خراسان") in r.strikes()
+
+
+def test_an_unnamed_official_is_not_replaced_by_the_previous_subject():
+    r = Result("وقال الرئيس التركي رجب طيب أردوغان إن العلاقات ممتازة.",
+               "وعقد رئيس مجلس الوزراء وزير الخارجية القطري اجتماعا مع وزير الخارجية التركي هاكان فيدان.")
+    assert r.meetings() == set()

@@ -94,9 +94,10 @@ def _own_title(title: str | None) -> str | None:
 def _resolve(per_sentence: list[list[Mention]], people: People) -> None:
     """Pass 2: every person mention gets the eid of the person it names (or none)."""
     prev: Person | None = None
+    seen: list[Person] = []  # persons already mentioned: references point back to them
     for ms in per_sentence:
         for m in ms:
-            if m.kind != "person":
+            if m.kind != "person" and not (m.kind == "country" and m.surname_slot):
                 continue
             p = None
             if m.how == "named":
@@ -115,9 +116,9 @@ def _resolve(per_sentence: list[list[Mention]], people: People) -> None:
                     people.learn(p, m)
             elif m.how == "ref":
                 if m.counterpart:
-                    p = people.counterpart_of(m, prev)
+                    p = people.counterpart_of(m, prev, seen)
                 else:
-                    p = people.by_role(m)
+                    p = people.by_role(m, seen=seen)
             elif m.how == "lastref":
                 p = prev  # "الأخير التقى …": the person named last
             elif m.kind == "country" and m.how == "adj" and m.end - m.start == 1 and people.items:
@@ -141,6 +142,8 @@ def _resolve(per_sentence: list[list[Mention]], people: People) -> None:
                 if not m.country:
                     m.country = p.country
                 prev = p
+                if p not in seen:
+                    seen.append(p)
         for m in ms:
             if m.kind == "person" and getattr(m, "person", None) is None and m.how != "dual":
                 m.how = "unresolved" if m.how != "loose" else "loose"

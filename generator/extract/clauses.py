@@ -214,8 +214,8 @@ class View:
                     if c and c.level == 0:
                         return c.value
                     adj = _best(self.words[k2], ("adj",))
-                    if adj and k2 > nxt:
-                        return adj.value
+                    if adj and k2 > nxt and _best(self.words[k2 - 1], ("city", "place_noun")):
+                        return adj.value  # "في مدينة حلب السورية"
             if w.key.startswith("ب") and len(w.key) > 3:
                 c = _best(w, ("capital", "city"))
                 if c and c.level == 2:

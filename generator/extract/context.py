@@ -120,7 +120,15 @@ class People:
             p.eid = eid
 
     # -- references --
-    def by_role(self, m: Mention, exclude: Person | None = None) -> Person | None:
+    @staticmethod
+    def _prefer_seen(cands: list[Person], seen: list[Person] | None) -> list[Person]:
+        """References point back: among several candidates, those already mentioned."""
+        if seen and len(cands) > 1:
+            earlier = [p for p in cands if p in seen]
+            return earlier or cands
+        return cands
+
+    def by_role(self, m: Mention, exclude: Person | None = None, seen: list[Person] | None = None) -> Person | None:
         cands = []
         for p in self.items:
             if p is exclude:
@@ -132,6 +140,7 @@ class People:
             if m.comps and not (m.comps <= p.comps):
                 continue
             cands.append(p)
+        cands = self._prefer_seen(cands, seen)
         if len(cands) > 1 and m.country:
             cands = [p for p in cands if p.country == m.country] or cands
         if len(cands) > 1 and m.comps:
@@ -139,7 +148,7 @@ class People:
             cands = exact or cands
         return cands[0] if len(cands) == 1 else None
 
-    def counterpart_of(self, m: Mention, antecedent: Person | None) -> Person | None:
+    def counterpart_of(self, m: Mention, antecedent: Person | None, seen: list[Person] | None = None) -> Person | None:
         cands = []
         for p in self.items:
             if p is antecedent:
@@ -150,6 +159,10 @@ class People:
             elif antecedent is not None and (p.country is None or p.country == antecedent.country):
                 continue
             cands.append(p)
+        if not cands and m.country and seen:
+            # nobody of that nationality is known: a person already named whose country is unknown
+            cands = [p for p in seen if p is not antecedent and p.country is None]
+        cands = self._prefer_seen(cands, seen)
         if antecedent is not None and len(cands) > 1:
             same = [p for p in cands if p.lemmas & antecedent.lemmas or p.ranks & antecedent.ranks]
             cands = same or cands

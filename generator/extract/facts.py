@@ -139,7 +139,8 @@ class ArticleFacts:
         if trig.needs_near:
             subj = next((m for m in v.actors if start <= m.start <= start + 1), None)
             near = subj.end if subj is not None else start  # "وصل X Y Z إلى": after the subject
-            if not found(trig.needs_near, start, min(v.clause_end(i), near + 12)):
+            reach = v.clause_end(i) if trig.type == "visit" else min(v.clause_end(i), near + 12)
+            if not found(trig.needs_near, start, reach):  # a visit's "إلى" may follow a long subject
                 return False
         return True
 
@@ -241,8 +242,10 @@ class ArticleFacts:
                 return None
             k = v.after_word(i + h.n, WITH, within=4)
             if k is not None:
-                subj = [m for m in v.actors if m.kind == "person" and m.end <= i][:1] or \
-                    [m for m in self.topic if m.kind == "person"][:1]
+                subj = [m for m in v.actors if m.kind == "person" and m.end <= i][:1]
+                if not subj and not any(m.kind == "person" and m.end <= i and not m.eid and not m.eids
+                                        and m.how != "loose" for m in v.all):
+                    subj = [m for m in (self.local or self.topic) if m.kind == "person"][:1]
                 others = self._others(v, i + h.n, end, subj)
                 self._meeting(s, v, subj, others, kind, i, end)
                 return subj

@@ -32,6 +32,7 @@ BLOCK = frozenset({
 ALWAYS_BLOCK = frozenset({"name", "capital", "adj", "group", "org", "body_adj", "body_gen", "counterpart"})
 NOT_NAME_PREFIXES = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل", "فلل")
 MAX_NAME_WORDS = 4
+JOINER_BREAKS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ان", "و", "او", "ثم", "قد", "لا", "لم", "لن"})
 HEADED_BY = ("برياسه", "بقياده", "يترسه", "يتراسه", "ويتراسه")  # folded "برئاسة", "بقيادة", "يترأسه"
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 ALEF_MAQSURA_STOPS = frozenset({"علي"})  # folded like a stop word, but a common first name when written with ي
@@ -117,12 +118,22 @@ class SentenceReader:
         if len(key) >= 6 and key[:1] in ("ب", "ل") and key[1:3] != "ال" and (
                 key[1] == "ت" or key[1:4] == "است" or (key[1] == "ا" and key[3] == "ت") or key[1] == "م"):
             return False  # a verbal noun with a preposition ("باعتقال", "بتصفية", "باستهداف", "بمراسم")
+        if first:
+            nxt = self.words[k + 1].key if k + 1 < self.n else ""
+            if self._verb_like(w) and nxt.startswith("ال"):
+                return False  # "تمثل الخير": a verb and its object
+            if key[:1] == "و" and len(key) > 3 and key not in self.lex.verb_like_names:
+                return False  # "… لدى إيران ومنع عودة …": a conjunction starts no name
+            if any(h.cat == "title" and h.level == 0 for h in w.hits) and key not in self.lex.title_names:
+                return False  # "وزيرة التنمية …" is a title, never a first name
         if not first:
             if key[:1] == "و" and key.endswith(("ه", "ها", "هم", "هما")) and len(key) > 4:
                 return False  # "X ورفاقه", "X وحكومته": a conjunction, not a name
             for h in w.hits:
                 if h.cat == "title" and h.level <= CONJ and key not in self.lex.title_names:
                     return False  # "X Y رئيس ديوان …", "X المتحدث باسم …"
+                if h.cat == "title" and h.level == 2 and (h.value[1] != "forms" or self.is_comp(k + h.n)):
+                    return False  # "X بكبير مفاوضي …"
         for h in w.hits:
             if h.cat == "title":
                 if h.level > CONJ:
@@ -150,7 +161,8 @@ class SentenceReader:
                 break
             if count >= 2 and self._verb_like(w):
                 break  # "X Y يشيد": a present-tense verb ends the name
-            after_joiner = k > j and self.words[k - 1].key in joiners and not self.is_stop(w)
+            after_joiner = k > j and self.words[k - 1].key in joiners and w.key not in JOINER_BREAKS \
+                and not any(ch.isdigit() for ch in w.key)
             if not after_joiner and not self.name_ok(k, first=(k == j)):
                 break  # ("عبد الأمير": a word after a joiner is part of the name)
             if w.key not in joiners:
@@ -465,8 +477,10 @@ class SentenceReader:
         if j >= self.n:
             return None
         w = self.words[j]
+        if _strong_before(w) and not w.quote_before:
+            return None
         g = _best(w, ("group", "group_needs_head"))
-        if g:
+        if g and (g.cat == "group" or head.level < ARTICLE or w.quote_before):
             end = j + g.n
             return Mention(i, end, "group", "known", eid=g.value)
         if bare(w.key) in self.lex.group_generic:
