@@ -367,19 +367,21 @@ def article_page(site: Path, article_id: str) -> str:
     raise SystemExit(f"no page for article {article_id} in {site}")
 
 
-def bench_serve(project: Path, edits: int, logs: Path) -> dict:
-    """Edit one article's title; seconds until the served page shows it (livereload on)."""
+def bench_serve(project: Path, edits: int, logs: Path, dirty: bool = False) -> dict:
+    """Edit one article's title; seconds until the served page shows it (livereload on).
+    dirty: `mkdocs serve --dirty` (MkDocs rebuilds only the pages whose file is_modified())."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     articles = sorted((project / "facts" / "articles").glob("*.yaml"))
     target = articles[len(articles) // 2]
     original = target.read_bytes()
     url = f"{base}/{article_page(project / 'site', target.stem)}"
-    log = logs / "serve.log"
+    log = logs / ("serve-dirty.log" if dirty else "serve.log")
     started = time.perf_counter()
     load = os.getloadavg()[0]
     with log.open("wb") as out:
-        proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}",
+                                 *(["--dirty"] if dirty else [])],
                                 cwd=project, stdout=out, stderr=subprocess.STDOUT)
     latencies = []
     try:
@@ -423,7 +425,7 @@ def bench_serve(project: Path, edits: int, logs: Path) -> dict:
             proc.kill()
             proc.wait()
     seen = [x for x in latencies if x is not None]
-    return {"articles": len(articles), "first_page_s": round(first, 2), "latencies_s": latencies,
+    return {"articles": len(articles), "dirty": dirty, "first_page_s": round(first, 2), "latencies_s": latencies,
             "median_s": median(seen), "edits": edits, "load1": round(load, 2)}
 
 
@@ -500,6 +502,10 @@ def main(argv=None) -> int:
     ap.add_argument("--no-plain", dest="plain", action="store_false", help="skip the plain MkDocs floor")
     ap.add_argument("--no-serve", dest="serve", action="store_false", help="skip the mkdocs serve latency")
     ap.add_argument("--serve-size", type=int, default=1000)
+    ap.add_argument("--serve-modes", nargs="+", choices=("full", "dirty"), default=["full", "dirty"],
+                    help="`mkdocs serve` as is (full rebuilds) and/or with --dirty")
+    ap.add_argument("--serve-only", action="store_true",
+                    help="only the serve latency, on the --serve-size project already extracted and built")
     ap.add_argument("--serve-edits", type=int, default=5)
     ap.add_argument("--work", type=Path, default=HERE / "work")
     ap.add_argument("--out", type=Path, default=RESULTS)
@@ -518,7 +524,9 @@ def main(argv=None) -> int:
     if args.merge and args.out.is_file():
         old = json.loads(args.out.read_text(encoding="utf-8"))
         results["corpora"] = old.get("corpora", {})
-        for key in ("serve", "floor"):
+        results["started"] = min(results["started"], old.get("started", results["started"]))
+        results["machine"]["load_at_start"] = old.get("machine", {}).get("load_at_start", results["machine"]["load_at_start"])
+        for key in ("serve", "serve_dirty", "floor"):
             if key in old:
                 results[key] = old[key]
     sentences = make_corpus.real_sentences()
@@ -529,6 +537,19 @@ def main(argv=None) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
+    if args.serve_only:
+        run_dir = args.work / "runs" / str(args.serve_size)
+        if "full" in args.serve_modes:
+            results["serve"] = bench_serve(run_dir, args.serve_edits, run_dir / "logs")
+            save()
+        if "dirty" in args.serve_modes:
+            results["serve_dirty"] = bench_serve(run_dir, args.serve_edits, run_dir / "logs", dirty=True)
+            save()
+        if args.docs:
+            import report
+
+            report.write(results)
+        return 0
     if args.floor_only:
         results.setdefault("floor", {})
         for n in args.sizes:
@@ -549,8 +570,13 @@ def main(argv=None) -> int:
                                                 args.plain, sentences)
         save()
         if args.serve and args.site and name == str(args.serve_size):
-            results["serve"] = bench_serve(args.work / "runs" / name, args.serve_edits, args.work / "runs" / name / "logs")
-            save()
+            run_dir = args.work / "runs" / name
+            if "full" in args.serve_modes:
+                results["serve"] = bench_serve(run_dir, args.serve_edits, run_dir / "logs")
+                save()
+            if "dirty" in args.serve_modes:
+                results["serve_dirty"] = bench_serve(run_dir, args.serve_edits, run_dir / "logs", dirty=True)
+                save()
     save()
     if args.docs:
         import report

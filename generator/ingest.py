@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import dates
+from .lexicon import load_lexicons
 from .model import CleanArticle
 from .reading import INVISIBLE as _INVISIBLE, MAX_BYTES, read_article  # noqa: F401 (the module's API)
 
@@ -54,6 +55,10 @@ class Boilerplate:
 
     menu: frozenset[str] = frozenset()  # every phrase a site menu line may be made of
     any_end_start: tuple[str, ...] = ()  # every end-of-story start, for one `str.startswith` test
+    # from the extractor's lexicons (countries.yaml, words.yaml, triggers.yaml), folded like `_key`:
+    countries: frozenset[str] = frozenset()  # country names and their other spellings
+    not_nav: frozenset[str] = frozenset()  # function words and verbs (words.yaml name_stops): a sentence has them
+    said: frozenset[str] = frozenset()  # statement verbs ("قال", "أعلنت"): a sentence begins here
 
     def __post_init__(self):
         self.menu = self.sets["section_names"] | self.sets["menu_words"] | self.sets["ui_words"]
@@ -63,7 +68,11 @@ class Boilerplate:
 _SET_SECTIONS = ("ui_words", "section_names", "menu_words", "caption_words", "photo_credits", "byline_words",
                  "known_outlets", "not_outlets", "dateline_places", "inline_list_ends", "outlet_hints")
 _LIST_SECTIONS = ("source_labels", "byline_labels", "caption_starts", "prompt_starts")
-_PATTERNS = ("url", "copyright", "dateline", "lead_agency", "timestamp")
+_PATTERNS = ("url", "copyright", "dateline", "lead_agency", "timestamp", "correspondent")
+
+
+# the kinds of words.yaml `name_stops` that only a sentence has: a breadcrumb or a dateline has none
+_SENTENCE_WORDS = ("prepositions", "particles", "pronouns", "verbs", "news_verbs")
 
 
 @lru_cache(maxsize=4)
@@ -92,12 +101,19 @@ def boilerplate(directory: Path | None = None) -> Boilerplate:
         patterns[f"item{i}"] = _compile(f, ("inline_list_items", i), source)
     sets = {s: frozenset(_key(w) for w in f.words((s,))) for s in _SET_SECTIONS}
     lists = {s: tuple(sorted((_key(w) for w in f.words((s,))), key=len, reverse=True)) for s in _LIST_SECTIONS}
+    lex = load_lexicons(directory)
+    words = dates.LexiconFile("words.yaml", directory)  # its function words and verbs, by kind
+    sentence_words = {w for kind in _SENTENCE_WORDS for w in (words.get(("name_stops", kind)) or [])
+                      if isinstance(w, str)}
     return Boilerplate(
         end_starts={k: tuple(sorted(v, key=len, reverse=True)) for k, v in starts.items()},
         end_lines={k: frozenset(v) for k, v in lines.items()},
         sets=sets,
         lists=lists,
         patterns={**patterns, **_phrase_patterns(sets, lists)},
+        countries=frozenset(_key(n) for c in lex.countries.values() for n in (c.name, *c.aliases)),
+        not_nav=frozenset(_key(w) for w in sentence_words | lex.statement_verbs),
+        said=frozenset(_key(w) for w in lex.statement_verbs),
     )
 
 
@@ -148,8 +164,12 @@ class Line:
 
     def tail(self, folded_index: int) -> str:
         """The original text from a position of `folded` on."""
+        return self.span(folded_index, len(self.folded))
+
+    def span(self, start: int, end: int) -> str:
+        """The original text of `folded[start:end]`."""
         where = dates.fold_offsets(self.text)
-        return self.text[where[folded_index] if where else folded_index:].strip()
+        return (self.text[where[start]:where[end]] if where else self.text[start:end]).strip()
 
 
 def _split_lines(text: str) -> list[Line]:
@@ -242,9 +262,13 @@ def _classify(line: Line, bp: Boilerplate) -> None:
         line.kind, line.detail = "ui", "site menu"
     elif line.words <= 15 and rx["prompt"].match(line.folded):
         line.kind, line.detail = "ui", "newsletter or app prompt"
-    elif (m := rx["byline"].match(line.folded)) and (m.group("colon") or line.words <= 6):
-        line.kind = "byline"
+    elif ((m := rx["byline"].match(line.folded)) and (m.group("colon") or line.words <= 6)
+          and not (line.words > 16 or (line.words > 10 and _ends(line.text, _PERIOD_END + _QUESTION_END)))):
+        line.kind = "byline"  # (a longer line is a sentence with a byline glued on: see `_lead_tag`)
         line.outlet = _outlet_name(line.tail(m.end()), bp, trusted=False)
+    elif (m := rx["correspondent"].match(line.folded)) and not re.search(r"\w", line.folded[m.end():]):
+        line.kind = "byline"  # "مراسل الجزيرة في بغداد"
+        line.outlet = m.group("outlet") and _outlet_name(line.span(*m.span("outlet")), bp, trusted=False)
     elif (d := dates.publication_date(line.text)) is not None:
         line.kind, line.published = "date", d.published
     elif (m := rx["source_start"].match(line.folded)) or (line.words <= 8 and (m := rx["source"].search(line.folded))):
@@ -256,6 +280,8 @@ def _classify(line: Line, bp: Boilerplate) -> None:
         line.kind = "caption"
     elif _dateline(line, bp):
         line.kind = "dateline"
+    elif _is_navigation(line, bp):
+        line.kind, line.detail = "ui", "breadcrumb"
     elif (m := rx["copyright"].search(core)) and (line.words <= 12 or m.start() <= 3):
         line.kind = "copyright"
         name = rx["copyright"].sub(" ", core)
@@ -279,8 +305,9 @@ MENU_PHRASE_WORDS = 4  # the longest menu phrase tried, in words
 
 
 def _is_menu(line: Line, bp: Boilerplate) -> bool:
-    """"الرئيسية أخبار رياضة تلفزيون", "أخبار تحليلات الشرق الأوسط": a short line that
-    is two or more menu items (section names, menu words, buttons) and nothing else.
+    """"الرئيسية أخبار رياضة تلفزيون", "أخبار تحليلات الشرق الأوسط", "العراق سوريا لبنان":
+    a short line that is two or more menu items (section names, menu words, buttons,
+    country names) and nothing else.
     Such a line is the site's navigation, never a headline, however many words it has."""
     if line.words > 15 or _ends(line.text, _PERIOD_END + _QUESTION_END):
         return False
@@ -290,7 +317,8 @@ def _is_menu(line: Line, bp: Boilerplate) -> bool:
     while i < len(words):
         for n in range(min(MENU_PHRASE_WORDS, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
-            if phrase in menu or (items and phrase[:1] == "و" and phrase[1:] in menu):  # "علوم وتكنولوجيا"
+            if (phrase in menu or phrase in bp.countries
+                    or (items and phrase[:1] == "و" and phrase[1:] in menu)):  # "علوم وتكنولوجيا"
                 break
         else:
             return False
@@ -310,6 +338,39 @@ def _is_breadcrumb(line: Line, bp: Boilerplate) -> bool:
     if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
         return False
     return any(p in bp.sets["section_names"] or _is_ui(p, bp.patterns) for p in parts)
+
+
+_NAV_SPLIT = re.compile(r"\s*(?:[|›>]|\s»\s|/)\s*")
+_NOT_NAV_CHARS = re.compile(r"[\d:؛;،,.!?؟()«\"“”]")
+
+
+def _is_navigation(line: Line, bp: Boilerplate) -> bool:
+    """"سوريا | كوردستان سوريا", "لبنان › جنوب لبنان", "اليمن / الحديدة": a short line of
+    two or more parts of 1–3 words split by | › » > /, with no digit, quote, function
+    word or sentence verb: a breadcrumb, not a headline ("غزة - مقتل 5 في غارة" and
+    "إيران وباكستان: علاقاتنا أخوية" are headlines). Split by "/" only, every part must
+    hold a country, a city or a section name ("العراق / مقتل جنديين" is a headline)."""
+    if line.words > 10 or _ends(line.text, _PERIOD_END + _QUESTION_END):
+        return False
+    core = line.core
+    if "«" in line.key:  # quotation marks, not a separator
+        core = core.replace("»", "").replace("«", "")
+    parts = [p for p in _NAV_SPLIT.split(core) if p.strip()]
+    if len(parts) < 2 or any(not 1 <= len(p.split()) <= 3 or _NOT_NAV_CHARS.search(p) for p in parts):
+        return False
+    for part in parts:
+        for w in part.split():
+            if w in bp.not_nav or (w[:1] in "وف" and w[1:] in bp.not_nav) or _imperfect_verb(w, bp):
+                return False
+    if re.search(r"[|›>»]", core):
+        return True
+    known = bp.countries | bp.sets["dateline_places"] | bp.menu
+    return all(p in known or any(w in known for w in p.split()) for p in parts)
+
+
+def _imperfect_verb(word: str, bp: Boilerplate) -> bool:
+    """"يقر", "يستقبل": a word of three letters or more opening with ي, not a place."""
+    return word[:1] == "ي" and len(word) >= 3 and word not in bp.countries and word not in bp.sets["dateline_places"]
 
 
 def _end_marker(core: str, bare: str, bp: Boilerplate) -> str | None:
@@ -348,6 +409,8 @@ def _dateline(line: Line, bp: Boilerplate, strong: bool = False) -> bool:
     if not 2 <= len(parts) <= 3 or any(len(p.split()) > 4 for p in parts):
         return False
     keys = [_key(p) for p in parts]
+    if any(w in bp.not_nav and w not in bp.sets["outlet_hints"] for k in keys for w in k.split()):
+        return False  # "غزة - مقتل 5 في غارة" is a headline: a function word or verb is in it
     sets = bp.sets
     places = [k in sets["dateline_places"] or k in sets["byline_words"] for k in keys]
     if strong and not any(places):
@@ -486,6 +549,7 @@ def clean(text: str) -> CleanArticle:
     punctuated = [x for x in story if x.words >= 10]
     body_is_punctuated = len(punctuated) >= 2 and sum(_ends(x.text, _PERIOD_END + _QUESTION_END)
                                                       for x in punctuated) >= 0.6 * len(punctuated)
+    first_done = False  # the story's first paragraph may open with a tag: "(رويترز) -", "كتب: X"
     for j in range(start, end):
         line = lines[j]
         if j in inline:
@@ -506,7 +570,13 @@ def clean(text: str) -> CleanArticle:
             drop(line, "sub-heading repeating the story" if _heading_repeats(line, following)
                  else "headline-like line inside the story (a link or a sub-heading)")
         else:
-            paragraphs.append(line.text)
+            lead = _lead_tag(line, bp) if not first_done else None
+            first_done = True
+            if lead is not None:
+                dropped.append(f"line {line.n}: tag before the story: {_excerpt(line.span(0, lead[0]))}")
+                if lead[1]:
+                    outlets.append((4, lead[1]))
+            paragraphs.append(line.tail(lead[0]) if lead else line.text)
             if not any(p for p, _ in outlets if p == 4) and (m := bp.patterns["lead_agency"].match(line.text)):
                 name = _outlet_name(m.group("paren") or m.group("quoted") or "", bp, trusted=False)
                 if name:
@@ -539,6 +609,74 @@ def clean(text: str) -> CleanArticle:
         title = None
     return CleanArticle(title=title, outlet=outlet, published=published[0] if published else None,
                         paragraphs=paragraphs, dropped=dropped)
+
+
+_LEAD_SEP = re.compile(r"\s*(?:[-–—/|]+|:)\s*")
+_QUOTES = " «»\"“”'"
+
+
+def _lead_tag(line: Line, bp: Boilerplate) -> tuple[int, str | None] | None:
+    """Where the sentence begins after a tag glued to the story's first paragraph, and
+    the outlet the tag names: "كتب: سامي نور قال …", "بقلم: X - …", "(رويترز) - …",
+    "بغداد (أ ف ب) - …", "بغداد - شفق نيوز - …", 'لندن- "القدس العربي": …',
+    "مراسل X في بغداد - …". None when there is no tag, or when its end cannot be told
+    (then the paragraph is kept whole: evidence must stay verbatim)."""
+    f = line.folded
+    if m := bp.patterns["byline"].match(f):  # a byline: the name ends at a dash or a statement verb
+        for k, w in enumerate(list(re.finditer(r"\S+", f[m.end():]))[:6]):
+            token = w.group()
+            if k >= 1 and token in "-–—|/":
+                return m.end() + w.end(), None
+            if k >= 1 and _key(token) in bp.said:
+                return m.end() + w.start(), None
+            if token[-1] in "،,:-" and k >= 1:
+                return m.end() + w.end(), None
+        return None
+    pos, outlet, tagged = 0, None, False
+    for _ in range(3):
+        sep = _LEAD_SEP.search(f, pos, pos + 60)
+        if not sep or sep.start() == pos:
+            break
+        kind, name = _lead_part(line, pos, sep.start(), bp)
+        if kind is None:
+            break
+        tagged = tagged or kind != "place"
+        outlet = outlet or name
+        pos = sep.end()
+    if not tagged or len(f[pos:].split()) < 4:
+        return None
+    return pos, outlet
+
+
+def _lead_part(line: Line, start: int, end: int, bp: Boilerplate) -> tuple[str | None, str | None]:
+    """One part of a lead tag: ("place", None), ("tag", None) or ("outlet", name as written)."""
+    seg = line.folded[start:end].strip(_QUOTES)
+    key = _key(seg)
+    places = bp.sets["dateline_places"] | bp.countries
+    if m := re.fullmatch(r"(?:(?P<place>[^()]+?)\s*)?\((?P<paren>[^()]{2,30})\)", seg):
+        if m.group("place") and _key(m.group("place")) not in places:
+            return None, None
+        paren = _key(m.group("paren"))
+        if paren in bp.sets["photo_credits"] or paren in bp.sets["known_outlets"] or _is_outletish(paren, bp):
+            offset = line.folded.index(seg, start)
+            return "outlet", _outlet_name(line.span(offset + m.start("paren"), offset + m.end("paren")), bp,
+                                          trusted=True)
+        return None, None
+    if key in places:
+        return "place", None
+    if key in bp.sets["byline_words"]:
+        return "tag", None
+    if (m := bp.patterns["correspondent"].fullmatch(seg)) is not None:
+        offset = line.folded.index(seg, start)
+        return "tag", m.group("outlet") and _outlet_name(
+            line.span(offset + m.start("outlet"), offset + m.end("outlet")), bp, trusted=False)
+    words = key.split()
+    if (len(words) <= 4 and not any(w in bp.not_nav and w not in bp.sets["outlet_hints"] for w in words)
+            and (key in bp.sets["known_outlets"] or key in bp.sets["photo_credits"]
+                 or any(w in bp.sets["outlet_hints"] for w in words) or re.search(r"[a-z]", key))):
+        offset = line.folded.index(seg, start)
+        return "outlet", line.span(offset, offset + len(seg)).strip(_QUOTES)
+    return None, None
 
 
 def _is_list_item(line: Line) -> bool:

@@ -152,6 +152,9 @@ class Lexicon:
     signed_words: frozenset = frozenset()
     verb_like_names: frozenset = frozenset()
     title_names: frozenset = frozenset()
+    outlets: frozenset = frozenset()  # news outlets: "X لشفق" ends a name even behind a short clitic
+    names_like_stops: frozenset = frozenset()  # first names that are also stop words ("صباح", "الفاتح")
+    place_heads: frozenset = frozenset()  # "مطار الملك خالد": a title after these names a place
 
     # -- building --
     def add(self, spelling: str, hit_cat: str, value: Any, max_level: int = ARTICLE) -> None:
@@ -523,8 +526,14 @@ def _load_words(lex: Lexicon, path: Path, months_path: Path, problems: list):
         except (LexiconError, AttributeError):
             pass
     lex.stops = frozenset(stop_words)
+    outlets = (data.get("name_stops") or {}).get("outlets") if isinstance(data.get("name_stops"), dict) else None
+    lex.outlets = frozenset(w for s in (outlets or []) if isinstance(s, str) for w in words_of(s))
     lex.title_names = frozenset(w for s in c.spellings(data.get("title_words_in_names"), ("title_words_in_names",),
                                                      "title_words_in_names", "title_words_in_names") for w in words_of(s))
+    lex.names_like_stops = frozenset(w for s in c.spellings(data.get("names_like_stops"), ("names_like_stops",),
+                                                          "names_like_stops", "names_like_stops") for w in words_of(s))
+    lex.place_heads = _bare_set(c.spellings(data.get("places_named_after_people"), ("places_named_after_people",),
+                                            "places_named_after_people", "places_named_after_people"))
     lex.verb_like_names = frozenset(w for s in c.spellings(data.get("verb_like_names"), ("verb_like_names",),
                                                          "verb_like_names", "verb_like_names") for w in words_of(s))
     lex.joiners = frozenset(w for s in c.spellings(data.get("name_joiners"), ("name_joiners",), "name_joiners", "name_joiners", True) for w in words_of(s))

@@ -220,9 +220,9 @@ SITES = [
      "2024-01-21", ["قالت مصادر طبية", "وأفاد الدفاع المدني"],
      ["مسعفون يتفقدون", "ووكالات", "ملخص", "اشترك في نشرتنا", "كلمات مفتاحية"]),
     ("al-quds", ALQUDS, "الأمم المتحدة تحذر من مجاعة وشيكة في غزة", {"القدس العربي"}, None,
-     ["لندن- “القدس العربي”: حذرت الأمم المتحدة", "وقال برنامج الأغذية العالمي"],
-     # everything after "اقرأ أيضاً" goes, even a paragraph that may be the story's own
-     ["منذ 3 ساعات", "حجم الخط", "مقتل 20 شخصا", "الهلال الأحمر"]),
+     ["حذرت الأمم المتحدة من أن سكان", "وقال برنامج الأغذية العالمي"],
+     # everything after "اقرأ أيضاً" goes, even a paragraph that may be the story's own; the lead tag goes
+     ["منذ 3 ساعات", "حجم الخط", "مقتل 20 شخصا", "الهلال الأحمر", "لندن", "“القدس العربي”:"]),
     ("youm7", YOUM7, "وزير الخارجية المصري يبحث مع نظيره الأردني تطورات الأوضاع في غزة", {"اليوم السابع"},
      "2024-01-21", ["بحث وزير الخارجية المصري", "وأكد الوزيران"],
      ["كتب أحمد سمير", "10:30 ص", "موضوعات متعلقة", "رئيس وزراء اليونان"]),
@@ -378,6 +378,141 @@ def test_a_region_name_alone_is_still_the_site_banner():
     art = clean("الشرق الأوسط\nأخبار تحليلات رياضة\nاشتباكات عنيفة بين فصيلين مسلحين في طرابلس\n" + STORY)
     assert art.outlet == "الشرق الأوسط"
     assert art.title == "اشتباكات عنيفة بين فصيلين مسلحين في طرابلس"
+
+
+# --- breadcrumbs, country menus and tags glued to the first paragraph ----------------------
+
+HEADLINE = "اشتباكات عنيفة بين فصيلين مسلحين في طرابلس"
+
+
+@pytest.mark.parametrize("crumb", [
+    "سوريا | كوردستان سوريا",
+    "لبنان | جنوب لبنان",
+    "الرئيسية › أخبار › العالم",
+    "أخبار / عربي ودولي",
+    "السودان » دارفور",
+    "اليمن > الحديدة > الساحل الغربي",
+    "ليبيا / طرابلس",
+])
+def test_a_breadcrumb_above_the_headline_is_navigation(crumb):
+    art = clean(crumb + "\n" + HEADLINE + "\n" + STORY)
+    assert art.title == HEADLINE
+    assert crumb not in "\n".join(art.paragraphs)
+    assert any(crumb in d for d in art.dropped)
+
+
+@pytest.mark.parametrize("menu", [
+    "مصر السعودية العالم",
+    "العراق سوريا لبنان فلسطين",
+    "الأردن الكويت قطر البحرين",
+    "الرئيسية الإمارات سلطنة عمان",
+])
+def test_a_menu_of_country_names_is_navigation(menu):
+    art = clean(menu + "\n" + HEADLINE + "\n" + STORY)
+    assert art.title == HEADLINE
+    assert any("site menu" in d and menu in d for d in art.dropped)
+
+
+def test_a_breadcrumb_alone_lends_no_title():
+    art = clean("سوريا | كوردستان سوريا\n" + STORY)
+    assert art.title is None
+    assert art.paragraphs == STORY.strip().split("\n")
+
+
+@pytest.mark.parametrize("headline", [
+    "تركيا والعراق: اتفاق على تقاسم مياه دجلة",
+    "غزة - مقتل 5 في غارة",
+    "العراق / مقتل جنديين في هجوم",
+    "السودان | الجيش يستعيد مدينة ود مدني",
+    "ليبيا | البرلمان يقر الميزانية",
+    "«حماس» ترفض العرض » الجديد",
+])
+def test_a_headline_with_a_colon_dash_or_bar_stays_a_headline(headline):
+    art = clean("الرئيسية\n" + headline + "\n" + STORY)
+    assert art.title == headline
+
+
+def test_two_countries_joined_by_and_are_not_a_menu():
+    bp = ingest.boilerplate()
+    assert ingest._is_menu(ingest._split_lines("مصر قطر")[0], bp)
+    assert not ingest._is_menu(ingest._split_lines("مصر وقطر")[0], bp)
+
+
+def test_the_country_names_of_menus_come_from_the_countries_lexicon(tmp_path):
+    lex = tmp_path / "lexicons"
+    shutil.copytree(Path(ingest.__file__).parent / "lexicons", lex)
+    path = lex / "countries.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: norway\n", "  - id: bhutan\n    name: بوتان\n  - id: norway\n", 1),
+                    encoding="utf-8")
+    line = ingest._split_lines("بوتان النرويج")[0]
+    assert ingest._is_menu(line, ingest.boilerplate(lex))
+    assert not ingest._is_menu(line, ingest.boilerplate())  # بوتان is not in the shipped lexicon
+
+
+FIRST = STORY.split("\n")[0]  # "أعلنت وزارة الدفاع …": the story's first sentence
+
+
+@pytest.mark.parametrize("tag,outlet", [
+    ("كتب: سامي نور ", None),  # the name ends at the statement verb
+    ("بقلم: ليلى حداد - ", None),
+    ("تحرير: فريق التحرير - ", None),
+    ("المحرر: كريم سعيد | ", None),
+    ("(رويترز) - ", "رويترز"),
+    ("(أ ف ب) - ", "أ ف ب"),
+    ("الخرطوم (رويترز) - ", "رويترز"),
+    ("بغداد - شفق نيوز - ", "شفق نيوز"),
+    ("شفق نيوز/ ", "شفق نيوز"),
+    ("مراسل شبكة النهرين نيوز في البصرة - ", "شبكة النهرين نيوز"),
+    ('لندن- "القدس العربي": ', "القدس العربي"),
+    ("الخرطوم - خاص - ", None),
+])
+def test_a_tag_glued_to_the_first_paragraph_goes_and_the_sentence_stays(tag, outlet):
+    text = HEADLINE + "\n" + tag + STORY
+    art = clean(text)
+    assert art.paragraphs == STORY.strip().split("\n")
+    assert all(p in text for p in art.paragraphs)
+    assert any("tag before the story" in d and tag.strip() in d for d in art.dropped)
+    assert art.outlet == outlet
+
+
+@pytest.mark.parametrize("line", [
+    # a byline whose name's end cannot be told: kept whole (evidence stays verbatim)
+    "كتب: سامي نور محمد العلي الحسن الكبير تقريرا مطولا عن الوضع في المدينة الساحلية بعد أسابيع من القتال.",
+    # a bare place is a dateline, not a tag: kept ("بغداد" may be where the news happened)
+    "بغداد - أعلنت وزارة الدفاع العراقية مقتل ثلاثة مسلحين في عملية أمنية شمالي العاصمة.",
+    "الكويت: أعلنت وزارة الخارجية الكويتية استدعاء سفير دولة مجاورة للاحتجاج على تصريحات مسيئة.",
+    # a sentence that opens with "(…)" not an agency
+    "(تحديث) أعلنت وزارة الدفاع العراقية مقتل ثلاثة مسلحين في عملية أمنية شمالي العاصمة.",
+])
+def test_a_first_paragraph_without_a_clear_tag_is_kept_whole(line):
+    art = clean(HEADLINE + "\n" + line + "\n" + STORY)
+    assert art.paragraphs[0] == line
+    assert not any("tag before the story" in d for d in art.dropped)
+
+
+def test_only_the_first_paragraph_loses_its_tag():
+    later = "(رويترز) - قال مسؤول عسكري إن القوات تقدمت نحو وسط المدينة بعد معارك استمرت ليلة كاملة."
+    art = clean(HEADLINE + "\n" + STORY + later + "\n")
+    assert art.paragraphs[-1] == later
+
+
+@pytest.mark.parametrize("line,outlet", [
+    ("مراسل الجزيرة في بغداد", "الجزيرة"),
+    ("مراسلة شبكة الرافدين نيوز من الموصل", "شبكة الرافدين نيوز"),
+    ("مراسلنا في صنعاء", None),
+])
+def test_a_correspondent_line_is_a_byline(line, outlet):
+    art = clean(HEADLINE + "\n" + line + "\n" + STORY)
+    assert art.paragraphs == STORY.strip().split("\n")
+    assert any("byline" in d and line in d for d in art.dropped)
+    assert art.outlet == outlet
+
+
+def test_a_headline_opening_with_a_correspondent_word_stays_a_headline():
+    headline = "مراسل الجزيرة يروي لحظات القصف على المستشفى"
+    art = clean(headline + "\n" + STORY)
+    assert art.title == headline
 
 
 @pytest.mark.parametrize("sentence", [

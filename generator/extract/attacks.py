@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..model import Strike
-from .clauses import PRONOUN_CLAUSE, View
+from .clauses import COMPLEMENTIZERS, PRONOUN_CLAUSE, View
 from .mentions import Mention
 from .strikes import detect_strike
 
@@ -39,6 +39,16 @@ OBJECT_MARKS = ("ضد", "علي", "لصالح")
 OBJECT_NOUNS = ("مواقع", "مراكز", "قواعد", "تجمعات", "مقرات", "مقر", "ثكنات", "دوريات", "اليات", "معسكرات",
                 "مخازن", "مستودعات", "مخابي", "منشات", "اهداف", "هدفا", "عناصر", "قوافل", "تحصينات")
 AFFILIATION = ("تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين")
+# the people an attack killed or hit, before their side ("قيادي بارز في X", "عناصر من X")
+CASUALTIES = ("عنصر", "عنصرا", "عنصرين", "عناصر", "قيادي", "قياديا", "قياديين", "قائد", "قائدا", "مقاتل", "مقاتلا",
+              "مقاتلين", "مسلح", "مسلحا", "مسلحين", "اعضاء", "عضو", "عضوا", "افراد", "جنود", "جندي", "جنديا",
+              "جنديين", "ضابط", "ضابطا", "ضباط", "مسوول", "مسوولا", "قاده", "عسكري", "عسكريا", "عسكريان",
+              "عسكريين", "شرطي", "شرطيا", "شرطيين", "افراد")
+# words between an attack noun and the nationality of its means ("غارة جوية إسرائيلية")
+MEANS_QUALIFIERS = ("جويه", "حربيه", "مسيره", "صاروخيه", "بحريه", "مدفعيه", "جوي", "صاروخي", "مدفعي", "بري",
+                    "الحربي", "الحربيه", "الجوي", "الجويه", "حربي", "المسيره")
+# a weapon shot down or intercepted is not the attacker's ("أسقطت الدفاعات مسيرة أمريكية")
+DOWNED = ("اسقط", "اسقطت", "اسقطوا", "اعترض", "اعترضت", "اعترضوا", "تصدت", "تصدي", "اسقاط", "اعتراض")
 
 
 def _cues(text: str):
@@ -158,12 +168,13 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
         speaker = _speaker_before(v, t - 1)  # "أعلن X أنهم أسقطوا …"
         if speaker is not None:
             return speaker
-    weapon = _weapon_owner(v, t + 1, forward=True) or _weapon_before(v, t)
+    weapon = _weapon_owner(v, t + 1, forward=True) or _weapon_before(v, t) or (
+        _owner_after(v, t) if _is_means(v, t) else None)  # "بغارة إسرائيلية"
     if weapon is not None:
         return weapon
     ms = v.subject_before(t, ARMED, gap=3)
-    if ms:
-        return ms[-1]
+    if ms and not _victims_side(v, ms[-1]) and not (ms[-1].start and v.words[ms[-1].start - 1].key in OBJECT_MARKS):
+        return ms[-1]  # not the object of an earlier attack ("غارات على X حيث استهدفت …")
     # "أعلن المتحدث باسم X أن قواتهم استهدفت": the group or body the speaker speaks for
     for k in range(max(v.clause_start(t), t - 2), t):
         key = v.words[k].key
@@ -186,9 +197,54 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
     for m in v.actors:
         if m.start > 3 or m.start >= t:
             break
-        if m.kind in ARMED and m.start > 0 and all(
+        if any(v.words[k].key in COMPLEMENTIZERS and v.words[k].key not in PRONOUN_CLAUSE and _is_means(v, k + 1)
+               and not v.words[k + 1].key.endswith(("ها", "ه", "هم", "نا")) for k in range(m.end, t - 1)):
+            break  # "قال X إن طائرات مجهولة قصفت …": the weapons' owner is not named
+        if m.kind in ARMED and m.start > 0 and not _victims_side(v, m) and all(
                 v.words[k].key in v.lex.stops or not v.words[k].hits or v.has_cat(k, "say")
                 for k in range(0, m.start)):
+            return m
+    return _means_owner(v, t)
+
+
+def _victims_side(v: View, m: Mention) -> bool:
+    """"قيادي بارز في X", "ثلاثة عناصر من X": X is the side of the people hit."""
+    return m.start >= 2 and v.words[m.start - 1].key in ("من", "في") and any(
+        v.words[k].key.lstrip("و") in CASUALTIES for k in range(max(0, m.start - 4), m.start - 1))
+
+
+def _is_means(v: View, k: int) -> bool:
+    """An attack noun or weapon, with or without the article ("غارة", "الطائرات", "بالمسيرات")."""
+    w = v.words[k]
+    if w.has("strike_instrument") or w.has("strike_noun"):
+        return True
+    return any(cat in ("strike_instrument", "strike_noun")
+               for form, _ in w.forms for cat, _, _ in v.lex.trie.get(form, {}).get(None, ()))
+
+
+def _means_owner(v: View, t: int) -> Mention | None:
+    """"قتل قيادي في X بغارة إسرائيلية", "مقتل عنصرين بقصف لمدفعية الجيش التركي": the
+    nationality (or the body) the attack's means belongs to, in the attack's clause or,
+    failing that, anywhere in the sentence. Not a weapon that was shot down ("أسقطت مسيرة أمريكية")."""
+    lo, hi = v.clause_start(t), v.clause_end(t)
+    for span in ((lo, hi), (0, v.n)):
+        for k in range(*span):
+            if not _is_means(v, k) or (k and v.words[k - 1].key.lstrip("وف") in DOWNED):
+                continue
+            m = _owner_after(v, k)
+            if m is not None:
+                return m
+    return None
+
+
+def _owner_after(v: View, k: int) -> Mention | None:
+    """The nationality or body right after the means word k ("غارة جوية إسرائيلية", "قصف لقوات X")."""
+    j = k + 1
+    while j < min(v.n, k + 3) and (_is_means(v, j) or v.words[j].key in MEANS_QUALIFIERS):
+        j += 1  # "غارة جوية إسرائيلية", "طائرات حربية ومسيرة تركية"
+    for m in v.all:
+        if m.start == j and ((m.kind == "country" and m.how == "adj") or (
+                m.kind in ARMED and m in v.actors and v.words[j].key[:1] == "ل")):
             return m
     return None
 
@@ -226,7 +282,7 @@ def _weapon_owner(v: View, k: int, forward: bool) -> Mention | None:
         if not 0 <= k < v.n:
             return None
         w = v.words[k]
-        if w.has("strike_instrument") or w.key in AFFILIATION or w.key in ("حربيه", "حربية"):
+        if _is_means(v, k) or w.key in AFFILIATION or w.key in MEANS_QUALIFIERS:
             seen_weapon = True
             k += step
             continue
@@ -257,7 +313,8 @@ def _weapon_owner(v: View, k: int, forward: bool) -> Mention | None:
 def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
     end = v.clause_end(t)
     own = {a.eid for a in attackers}
-    own_countries = {c for a in attackers for c in [_country_of(a, facts)] if c}
+    # a state's or body's country is its side; a group's base country is not
+    own_countries = {c for a in attackers if a.kind != "group" for c in [_country_of(a, facts)] if c}
     targets: list[str] = []
 
     def add(eid):
@@ -286,6 +343,26 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
             last = next((g for g in reversed(facts.recent_groups) if g.eid not in own), None)
             if last is not None and not targets:
                 add(last.eid)
+    if not targets:  # "… ما أدى إلى مقتل عنصر من X", "اغتيال قيادي بارز في X": the victims' side
+        for m in v.actors:
+            if m.kind in ("group", "organization") and _victims_side(v, m) and \
+                    _country_of(m, facts) not in own_countries:
+                add(m.eid)
+    if not targets:  # "قالت X إن مسيرات استهدفت مواقعها": the speaker's own positions
+        owned = next((k for k in range(t + 1, min(end, t + 4)) if v.words[k].key.lstrip("ول").startswith(OBJECT_NOUNS)
+                      and v.words[k].key.endswith(("ها", "هم", "ه")) and v.words[k].key.lstrip("ول") not in OBJECT_NOUNS),
+                     None)
+        comp = next((k for k in range(t - 1, max(-1, v.clause_start(t) - 2), -1)
+                     if v.words[k].key in COMPLEMENTIZERS), None)
+        if owned is not None and comp is not None:
+            speaker = _speaker_before(v, comp)
+            if speaker is not None and speaker.eid not in own and speaker.kind in ("group", "organization", "country"):
+                add(speaker.eid)
+    if not targets and attackers and all(a.kind == "group" for a in attackers):
+        # "هجوم تبناه تنظيم X على منشأة في جدة": a group striking inside a state strikes that state
+        place = v.place_after(t, end)
+        if place and place in facts.lex.countries and place not in own:
+            add(place)
     if not targets:  # "استهدفت سفينة إسرائيلية": the object's nationality
         obj = max([a.end for a in attackers if a.start > t] or [t + 1])
         for m in v.all:

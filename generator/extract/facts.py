@@ -4,7 +4,7 @@ its arguments among the sentence's actors: the subject after the verb (VSO),
 before it (SVO), or carried over from the previous sentence ("وأضاف…")."""
 from __future__ import annotations
 
-from ..dates import resolve_date
+from ..dates import find_dates, resolve_date
 from ..lexicon import Lexicon
 from ..model import Agreement, Meeting, Statement, Visit
 from .attacks import strikes_of
@@ -22,7 +22,10 @@ CONNECTIVES = ("حيث", "ثم", "كما", "وحيث", "وثم")
 RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
 SAID_WINDOW = 16  # words between the speaker and what was said
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "انّ")
-INCLUDING = ("فيهم", "ذلك", "بينهم")  # "بمن فيهم A و B", "بمن في ذلك A"
+INCLUDING = ("فيهم", "ذلك", "بينهم")
+VISIT_FRAMES = ("في", "خلال", "اثناء", "ابان", "بعد", "عقب", "ضمن", "ختام", "مستهل", "مستهل")
+VISIT_LIGHT = ("بدا", "بدات", "يبدا", "تبدا", "اختتم", "اختتمت", "يختتم", "تختتم", "استهل", "استهلت", "يجري",
+               "تجري", "اجري", "اجرى", "اجرت", "يواصل", "تواصل", "واصل", "واصلت")  # "بمن فيهم A و B", "بمن في ذلك A"
 
 
 def _ids(ms: list[Mention]) -> list[str]:
@@ -84,10 +87,30 @@ class ArticleFacts:
         return out
 
     def date(self, s: Sentence) -> str | None:
+        """The sentence's own date; with no date expression at all, the day the
+        lead sentence of its paragraph (or of the article) states ("قالت X،
+        الإثنين، إن …" then "وأجرى الوزيران محادثات …"). Never a guess from
+        `published` alone, never a month or a period ("منذ أكتوبر")."""
         try:
-            return resolve_date(s.text, self.published)
+            if find_dates(s.text, self.published):
+                return resolve_date(s.text, self.published)
+            for lead in self._leads(s):
+                found = find_dates(lead.text, self.published)
+                if found:
+                    value = found[0].value
+                    return value if value and len(value) == 10 else None
+            return None
         except Exception:  # a date helper problem must not lose the article
             return None
+
+    def _leads(self, s: Sentence) -> list[Sentence]:
+        """The lead sentence of s's paragraph, then the article's first sentence."""
+        out = []
+        for lead in (next((x for x in self.sentences if x.paragraph == s.paragraph), None),
+                     self.sentences[0] if self.sentences else None):
+            if lead is not None and lead is not s and lead not in out:
+                out.append(lead)
+        return out
 
     def use(self, ms) -> None:
         for m in ms:
@@ -147,6 +170,7 @@ class ArticleFacts:
     def sentence(self, s: Sentence, v: View) -> list[Mention]:
         topic: list[Mention] = []
         self.local = []
+        self.pending: list[tuple] = []  # visit nouns whose visitor is the sentence's subject
         for i, h in v.hits("trigger"):
             if h.level > 1 and h.value.pos == "verb":
                 continue
@@ -171,7 +195,28 @@ class ArticleFacts:
                 topic = [m for m in subj if m.kind == "person"]
         for strike in strikes_of(s, v, self):
             self.strikes.append(strike)
+        self._pending_visits(s, v, topic)
         return topic
+
+    def _pending_visits(self, s: Sentence, v: View, topic: list[Mention]) -> None:
+        """"في زيارة رسمية إلى بغداد، التقى X …", "أكد X، خلال زيارته إلى أنقرة، …",
+        "بدأ X زيارة إلى …": the visitor is the subject of the sentence's own verb
+        (a meeting's host or a speaker), else the person right after its first verb;
+        "زيارته" with no subject in the sentence: the previous sentence's."""
+        for i, dest, status, own in self.pending:
+            subj = [m for m in self.local + topic if m.kind == "person" and m.eid]
+            if not subj:
+                subj = [m for m in self.sentence_subject(v) if m.eid]
+            if not subj and own:
+                subj = [m for m in self.topic if m.kind == "person" and m.eid]
+            if not subj:
+                continue
+            m = subj[0]
+            p = m.person
+            if p is not None and not isinstance(p, list) and p.country == dest:
+                continue
+            self._visit(s, m.eid, dest, status, self.date(s))
+            self.use([m])
 
     def subject(self, v: View, i: int, n: int, kinds=STATE, carry: bool = True,
                 before_first: bool = False) -> list[Mention]:
@@ -376,7 +421,13 @@ class ArticleFacts:
                     status = "planned"
             else:
                 visitor = v.subject_after(i + h.n, PERSON, gap=2)
-                if not visitor and v.words[i].key.endswith(("ته", "تها", "تهما")):
+                own = v.words[i].key.endswith(("ته", "تها", "تهما"))
+                if not visitor and not v.future(i) and self._sentence_visit(v, i, h.n):
+                    dest = self._destination(v, i + h.n, end, to_only=True)
+                    if dest is not None:
+                        self.pending.append((i, dest, status, own))
+                        return None
+                if not visitor and own:
                     visitor = [m for m in self.topic if m.kind == "person"][:1]
                 if not visitor and v.future(i):
                     # "يعتزم X زيارة Y": the subject of the intention verb
@@ -403,6 +454,17 @@ class ArticleFacts:
                     self._visit(s, eid, d, status, date)
             self.use([m])
         return visitor
+
+    @staticmethod
+    def _sentence_visit(v: View, i: int, n: int) -> bool:
+        """A visit noun that stands for the sentence's own subject's trip: "في/خلال زيارة(ته)",
+        "بدأ/اختتم X زيارة" — not "إن زيارة Y …" (reported) nor a visit with its own visitor."""
+        prev = v.words[i - 1].key if i else ""
+        to = next((k for k in range(i + n, min(v.n, i + n + 3)) if v.words[k].key in ("الى", "الي")), i + n + 3)
+        if any(m.kind == "person" and m.how != "loose" and i + n <= m.start < to for m in v.all):
+            return False  # "زيارة الرئيس …": the visitor is named, even if not resolved
+        return prev in VISIT_FRAMES or v.words[i].key.startswith(("خلال", "في", "بزياره")) or any(
+            v.words[k].key.lstrip("و") in VISIT_LIGHT for k in range(max(0, i - 7), i))
 
     @staticmethod
     def _more_destinations(v: View, first: str, i: int, end: int) -> list[str]:

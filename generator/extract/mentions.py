@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import ARTICLE, CONJ, Lexicon, bare
+from ..lexicon import ARTICLE, CONJ, PREP, Lexicon, bare
 from .text import STRONG, Sentence, Word
 
 COUNTRY_CATS = ("name", "capital", "city", "adj")
@@ -36,6 +36,27 @@ JOINER_BREAKS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "
 HEADED_BY = ("برياسه", "بقياده", "يترسه", "يتراسه", "ويتراسه")  # folded "برئاسة", "بقيادة", "يترأسه"
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 ALEF_MAQSURA_STOPS = frozenset({"علي"})  # folded like a stop word, but a common first name when written with ي
+VERB_SUFFIXES = ("ون", "ان", "ين", "وا", "ه", "ها", "هم", "هما", "نا", "كم")
+POSSESSIVE = ("ها", "هم", "هما", "كم")
+
+
+def future_verb(key: str, names: frozenset) -> bool:
+    """"سيزور", "ستستضيف": س + a present-tense prefix. A long word without a verb's
+    suffix is a foreign name ("ستولتنبرغ"), as are the listed names ("سيرغي")."""
+    if not key.startswith(("سي", "ست", "سن")) or len(key) < 5 or key in names:
+        return False
+    return len(key) < 8 or key.endswith(VERB_SUFFIXES)
+
+
+def verbal_noun(key: str) -> bool:
+    """A verbal noun (masdar) of a derived verb, folded and without clitics: إفعال ("اغلاق"),
+    افتعال ("اعتقال"), استفعال ("استهداف"), انفعال ("انسحاب"). Never a name."""
+    n = len(key)
+    if n == 5 and key[0] == "ا" and key[3] == "ا" and key[1] not in "اوي":
+        return True  # اغلاق, ارسال (names of this shape are listed in verb_like_names)
+    if n == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
+        return True  # اعتقال, انسحاب
+    return n >= 7 and key.startswith("است") and key[-2] == "ا"
 
 
 @dataclass
@@ -95,11 +116,21 @@ class SentenceReader:
             return True
         if key[:1] in ("و", "ف") and len(key) > 2 and key[1:] in self.lex.stops:
             return True
+        rest = key[1:] if key[:1] in ("و", "ف") else key
+        if rest[:1] in ("ب", "ل", "ك") and (len(rest) >= 5 or rest[1:] in self.lex.outlets):
+            # "لرويترز", "لشفق", "بالقصر", "للصحفيين" (but "كامل" is a name, not ك + "أمل")
+            if rest[1:] in self.lex.stops or (rest.startswith("لل") and "ال" + rest[2:] in self.lex.stops):
+                return True
         return False
 
     def name_ok(self, k: int, first: bool) -> bool:
         w = self.words[k]
         key = w.key
+        if first and self.after_title and (key in self.lex.names_like_stops or (
+                key in self.lex.verb_like_names and _best(w, ("adj",)) and not key.startswith("ال"))):
+            # "الشيخ صباح خالد", "العميد الركن تركي X": a name when another name word follows
+            if k + 1 < self.n and not _strong_before(self.words[k + 1]) and self.name_ok(k + 1, first=False):
+                return True
         if not key or key.isdigit() or any(ch.isdigit() for ch in key) or len(key) < 2:
             return False
         if key.startswith(NOT_NAME_PREFIXES):
@@ -113,11 +144,16 @@ class SentenceReader:
             return False
         if "\u064b" in w.text:
             return False  # tanween: an indefinite noun or adverb ("هجوماً"), never a name
-        if key.startswith(("سي", "ست", "سن")) and len(key) >= 5 and key not in self.lex.verb_like_names:
+        if future_verb(key, self.lex.verb_like_names):
             return False  # a future verb ("سيجلس")
         if len(key) >= 6 and key[:1] in ("ب", "ل") and key[1:3] != "ال" and (
                 key[1] == "ت" or key[1:4] == "است" or (key[1] == "ا" and key[3] == "ت") or key[1] == "م"):
             return False  # a verbal noun with a preposition ("باعتقال", "بتصفية", "باستهداف", "بمراسم")
+        core = key[1:] if key[:1] in ("و", "ف", "ب", "ل") and len(key) > 5 else key
+        if key not in self.lex.verb_like_names and (verbal_noun(key) or (core != key and verbal_noun(core))):
+            return False  # "إغلاق", "وإغلاق", "بانسحاب": a verbal noun, never a name
+        if not first and len(key) >= 5 and key.endswith(POSSESSIVE) and key not in self.lex.verb_like_names:
+            return False  # "X مقارها": a noun with a possessive pronoun ends the name
         if first:
             nxt = self.words[k + 1].key if k + 1 < self.n else ""
             if self._verb_like(w) and nxt.startswith("ال"):
@@ -189,6 +225,7 @@ class SentenceReader:
         lemma, mode = hit.value
         j = i + hit.n
         country, comps, adj_at, posting = None, set(), [], False
+        intl = False  # an international body in the title: a country after it is a posting
         complete = mode != "forms"
         while j < self.n:
             w = self.words[j]
@@ -202,8 +239,21 @@ class SentenceReader:
                 complete = True
                 j += adj.n
                 continue
+            whole = _best(w, ("group", "org", "name"))
+            if whole and whole.cat == "name" and whole.n > 1 and complete and whole.level <= CONJ:
+                if country is None and not posting and not intl:
+                    country = whole.value  # "… في الجمهورية الإسلامية الإيرانية"
+                posting = False
+                j += whole.n
+                continue
+            if whole and whole.cat != "name" and whole.n > 1 and (complete or whole.cat == "group"):
+                j += whole.n  # "باسم جماعة الحوثي": the whole name, not the head word as a complement
+                complete = True
+                intl = intl or (whole.cat == "org" and self.lex.named[whole.value].country is None)
+                continue
             if self.is_comp(j):
                 comps.add(bare(w.key))
+                intl = intl or bare(w.key) in ("اممي", "امميه", "امم")
                 complete = True
                 j += 1
                 continue
@@ -212,6 +262,15 @@ class SentenceReader:
                 j += nm.n  # "السفير … لدى اليمن", "المبعوث الخاص لأفغانستان": where, not whose
                 posting = False
                 continue
+            if nm and intl and complete and self.words[j - 1].key in ("في", "لدي"):
+                j += nm.n  # "المنسقة الخاصة للأمم المتحدة في لبنان": a posting, not a nationality
+                continue
+            if not nm and not comps and country is None and j == i + hit.n:
+                cap = _best(w, ("capital",))
+                if cap and cap.level == 0:  # "سفير طهران لدى الرياض": the capital stands for the state
+                    country, complete = cap.value, True
+                    j += cap.n
+                    continue
             if nm and nm.level <= CONJ and country is None and not self._definite(j - 1):
                 country = nm.value  # construct state: "وزير خارجية باكستان"
                 complete = True
@@ -226,6 +285,7 @@ class SentenceReader:
                 continue
             org = _best(w, ("body_adj", "body_gen", "org", "group"))
             if org and (complete or org.cat == "group"):
+                intl = intl or (org.cat == "org" and self.lex.named[org.value].country is None)
                 j += org.n
                 complete = True
                 if org.cat == "body_adj" and j < self.n and _best(self.words[j], ("adj",)):
@@ -242,6 +302,8 @@ class SentenceReader:
                     self.is_comp(j + 1) or _best(self.words[j + 1], ("body_adj", "body_gen", "org", "name", "group"))):
                 if w.key in self.lex.posting:
                     posting = True
+                elif not self.is_comp(j + 1):
+                    complete = True  # "المتحدثة باسم البيت الأبيض", "المتحدث باسم قوة اليونيفيل"
                 j += 1
                 continue
             break
@@ -282,9 +344,10 @@ class SentenceReader:
         self.after_title = True
         e = self.read_name(k)
         self.after_title = False
-        if e > k and info.get("country") and e < self.n and not _strong_before(self.words[e]):
-            # "رئيس الوزراء العراقي محمد شياع السوداني": a nisba after a name whose
-            # nationality is already known is part of the name
+        if e > k and e < self.n and not _strong_before(self.words[e]):
+            # "رئيس الوزراء العراقي محمد شياع السوداني", "رئيس الوزراء محمد شياع السوداني":
+            # a nisba right after a name of two words or more is part of the name (news
+            # prose puts a nationality after the title, never after the name)
             adj = _best(self.words[e], ("adj",))
             key = self.words[e].key
             if adj and adj.n == 1 and key.startswith("ال") and key.endswith("ي") and e - k >= 2:
@@ -425,8 +488,12 @@ class SentenceReader:
                 if adj:
                     country = adj.value
                     j += adj.n
+            while j < self.n and self.is_comp(j) and not _strong_before(self.words[j]):
+                j += 1  # "نظيره السوداني المكلف X"
             m, e = self.person_after(i, j, country=country, counterpart=True)
             if m is not None:
+                if e - m.name_start == 1 and not self._single_ok(m.name_start, country):
+                    m.how = "ref_named"  # "نظيره الكويتي، تناولت …": one word is only a known surname
                 return m, e
             return Mention(i, j, "person", "ref", country=country, counterpart=True), j
         body = self._body(i)
@@ -451,6 +518,8 @@ class SentenceReader:
 
     def _title_person(self, i: int, t):
         lemma, mode = t.value
+        if i and bare(self.words[i - 1].key) in self.lex.place_heads and not _strong_before(self.words[i]):
+            return None, i  # "بمطار الملك خالد الدولي": a place named after a person
         j, country, comps, complete, adj_at = self.read_title(i, t)
         if not complete:
             return None, i
@@ -525,6 +594,9 @@ class SentenceReader:
                 j += adj.n
             if out:
                 return out
+            found = self._body_of(i, j, b)
+            if found:
+                return [found]
         b = _best(w, ("body_gen",))
         if b:
             j = i + b.n
@@ -533,6 +605,30 @@ class SentenceReader:
                 if nm and nm.level == 0:
                     return [Mention(i, j + nm.n, "organization", "body", eid=f"{nm.value}-{b.value}",
                                     country=nm.value)]
+        return None
+
+    def _body_of(self, i: int, j: int, b) -> Mention | None:
+        """A body head without an adjective, then whose it is: "القوات البحرية التابعة للحرس
+        الثوري" (that body's own entity), "القوات المسلحة في السودان" (when the body's
+        genitive is written with في in organizations.yaml)."""
+        if j + 1 >= self.n or _strong_before(self.words[j]) or _strong_before(self.words[j + 1]):
+            return None
+        key = self.words[j].key
+        if key in ("التابعه", "التابع", "التابعين", "التابعتين", "التابعان"):
+            x = self.words[j + 1]
+            owner = _best(x, ("org", "group"))
+            if owner and owner.level == PREP:
+                kind = "group" if owner.cat == "group" else "organization"
+                country = self.lex.named[owner.value].country if owner.cat == "org" else None
+                return Mention(i, j + 1 + owner.n, kind, "body" if kind == "organization" else "known",
+                               eid=owner.value, country=country)
+            return None
+        body = self.lex.bodies.get(b.value)
+        if key == "في" and body is not None and body.genitive and " في " in body.genitive:
+            nm = _best(self.words[j + 1], ("name",))
+            if nm and nm.level == 0:
+                return Mention(i, j + 1 + nm.n, "organization", "body", eid=f"{nm.value}-{b.value}",
+                               country=nm.value)
         return None
 
     # -- "X Y، وزير الدفاع" --
