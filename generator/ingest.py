@@ -7,7 +7,7 @@ bylines, captions, buttons and repeated headlines, and cuts the story at its
 first end marker ("اقرأ أيضاً", "المصدر:", "كلمات دلالية", …), since what follows
 is related links or whole other stories glued on.
 
-The phrases are data (lexicons/boilerplate.yaml); the rules here are positional:
+The phrases are data (lexicons/boilerplate.yaml, loaded by generator/boilerplate.py); the rules here are positional:
 what stands above the headline is the site's, a marker ends the story only
 after the story has begun, and metadata is read only from the article's own
 lines, never from a story glued after it.
@@ -16,133 +16,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from . import dates
-from .lexicon import load_lexicons
+from .boilerplate import (  # noqa: F401 (boilerplate is the module's API)
+    BOILERPLATE_FILE, BULLETS as _BULLETS, Boilerplate, boilerplate, phrase_key as _key)
 from .model import CleanArticle
 from .reading import INVISIBLE as _INVISIBLE, MAX_BYTES, read_article  # noqa: F401 (the module's API)
 
-BOILERPLATE_FILE = "boilerplate.yaml"
-
-_BULLETS = "•·*▪◦●■□→>»«-–— \t"
 _CLOSERS = "\"'»”’)]}›* \u00a0"
 _PERIOD_END = ".…:"
 _QUESTION_END = "!?؟"
-
-
-# --- the lexicon ----------------------------------------------------------------------
-
-_INNER_DOT = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
-
-
-def _key(text: str) -> str:
-    """Folded, lower-case, single-spaced: the form every phrase is compared in
-    (a dot between letters is a space: "العربية.نت", "أ.ف.ب")."""
-    return " ".join(_INNER_DOT.sub(" ", dates.fold(text)).split())
-
-
-@dataclass
-class Boilerplate:
-    """boilerplate.yaml, validated: folded phrase sets and compiled patterns."""
-
-    end_starts: dict[str, tuple[str, ...]]
-    end_lines: dict[str, frozenset[str]]
-    sets: dict[str, frozenset[str]]
-    lists: dict[str, tuple[str, ...]]
-    patterns: dict[str, re.Pattern] = field(default_factory=dict)
-
-    menu: frozenset[str] = frozenset()  # every phrase a site menu line may be made of
-    any_end_start: tuple[str, ...] = ()  # every end-of-story start, for one `str.startswith` test
-    # from the extractor's lexicons (countries.yaml, words.yaml, triggers.yaml), folded like `_key`:
-    countries: frozenset[str] = frozenset()  # country names and their other spellings
-    not_nav: frozenset[str] = frozenset()  # function words and verbs (words.yaml name_stops): a sentence has them
-    said: frozenset[str] = frozenset()  # statement verbs ("قال", "أعلنت"): a sentence begins here
-
-    def __post_init__(self):
-        self.menu = self.sets["section_names"] | self.sets["menu_words"] | self.sets["ui_words"]
-        self.any_end_start = tuple(p for phrases in self.end_starts.values() for p in phrases)
-
-
-_SET_SECTIONS = ("ui_words", "section_names", "menu_words", "caption_words", "photo_credits", "byline_words",
-                 "known_outlets", "not_outlets", "dateline_places", "inline_list_ends", "outlet_hints")
-_LIST_SECTIONS = ("source_labels", "byline_labels", "caption_starts", "prompt_starts")
-_PATTERNS = ("url", "copyright", "dateline", "lead_agency", "timestamp", "correspondent")
-
-
-# the kinds of words.yaml `name_stops` that only a sentence has: a breadcrumb or a dateline has none
-_SENTENCE_WORDS = ("prepositions", "particles", "pronouns", "verbs", "news_verbs")
-
-
-@lru_cache(maxsize=4)
-def boilerplate(directory: Path | None = None) -> Boilerplate:
-    """boilerplate.yaml, validated on load: errors name the file, line and entry."""
-    f = dates.LexiconFile(BOILERPLATE_FILE, directory)
-    f.only((), ("end_of_story_starts", "end_of_story_lines", "inline_list_items", "patterns", *_SET_SECTIONS,
-                *_LIST_SECTIONS))
-
-    def groups(section: str) -> dict[str, list[str]]:
-        value = f.mapping((section,), "a mapping of kinds (related, tags, …) to phrase lists")
-        return {str(kind): [_key(w) for w in f.words((section, kind))] for kind in value}
-
-    starts = groups("end_of_story_starts")
-    lines = groups("end_of_story_lines")
-    raw_patterns = f.mapping(("patterns",), "a mapping of names to regular expressions")
-    f.only(("patterns",), _PATTERNS)
-    patterns = {}
-    for name in _PATTERNS:
-        source = raw_patterns.get(name)
-        if not isinstance(source, str) or not source:
-            f.fail(("patterns", name) if name in raw_patterns else ("patterns",),
-                   f"pattern '{name}' is missing or not text (expected a regular expression)")
-        patterns[name] = _compile(f, ("patterns", name), source)
-    for i, source in enumerate(f.words(("inline_list_items",))):
-        patterns[f"item{i}"] = _compile(f, ("inline_list_items", i), source)
-    sets = {s: frozenset(_key(w) for w in f.words((s,))) for s in _SET_SECTIONS}
-    lists = {s: tuple(sorted((_key(w) for w in f.words((s,))), key=len, reverse=True)) for s in _LIST_SECTIONS}
-    lex = load_lexicons(directory)
-    words = dates.LexiconFile("words.yaml", directory)  # its function words and verbs, by kind
-    sentence_words = {w for kind in _SENTENCE_WORDS for w in (words.get(("name_stops", kind)) or [])
-                      if isinstance(w, str)}
-    return Boilerplate(
-        end_starts={k: tuple(sorted(v, key=len, reverse=True)) for k, v in starts.items()},
-        end_lines={k: frozenset(v) for k, v in lines.items()},
-        sets=sets,
-        lists=lists,
-        patterns={**patterns, **_phrase_patterns(sets, lists)},
-        countries=frozenset(_key(n) for c in lex.countries.values() for n in (c.name, *c.aliases)),
-        not_nav=frozenset(_key(w) for w in sentence_words | lex.statement_verbs),
-        said=frozenset(_key(w) for w in lex.statement_verbs),
-    )
-
-
-def _compile(f: "dates.LexiconFile", where: tuple, source: str) -> re.Pattern:
-    try:
-        return re.compile(source)
-    except re.error as exc:
-        f.fail(where, f"not a valid regular expression ({exc}): {source!r}")
-
-
-def _phrase_patterns(sets: dict, lists: dict) -> dict[str, re.Pattern]:
-    """Regexes built from the phrase lists (once per loaded lexicon)."""
-
-    def alt(phrases) -> str:
-        return "|".join(r"[\s.]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-
-    lead = "[" + re.escape(_BULLETS) + "]*"
-    return {
-        "ui": re.compile(rf"(?<!\w)(?:{alt(sets['ui_words'])})(?!\w)"),
-        "byline": re.compile(rf"^{lead}(?:{alt(lists['byline_labels'])})(?:\s*(?P<colon>[:\-,])\s*|\s+)(?=\S)"),
-        "prompt": re.compile(rf"^{lead}(?:{alt(lists['prompt_starts'])})(?!\w)"),
-        "source_start": re.compile(rf"^{lead}(?:{alt(lists['source_labels'])})\s*:\s*"),
-        # anywhere on a short credit line, even glued to a word: "فرانس24/ رويترزالمصدر: فرانس24"
-        "source": re.compile(rf"(?:{alt(lists['source_labels'])})\s*:\s*"),
-        "caption": re.compile(rf"^\(?(?:{alt(lists['caption_starts'])})(?:\s*[:)\-]|(?!\w))"),
-        "caption_word": re.compile(rf"(?<!\w)(?:{alt(sets['caption_words'])})(?!\w)"),
-        "credit_end": re.compile(rf"(?:\(\s*(?:{alt(sets['photo_credits'])})\s*\)|[\-/|]\s*(?:"
-                                 rf"{alt(sets['photo_credits'])}))\s*\W*$"),
-    }
 
 
 # --- lines --------------------------------------------------------------------------

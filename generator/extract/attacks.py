@@ -39,6 +39,7 @@ OBJECT_MARKS = ("ضد", "علي", "لصالح")
 OBJECT_NOUNS = ("مواقع", "مراكز", "قواعد", "تجمعات", "مقرات", "مقر", "ثكنات", "دوريات", "اليات", "معسكرات",
                 "مخازن", "مستودعات", "مخابي", "منشات", "اهداف", "هدفا", "عناصر", "قوافل", "تحصينات")
 AFFILIATION = ("تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين")
+WING_WORDS = ("الجناح", "جناح", "الذراع", "ذراع", "جناحا")
 # the people an attack killed or hit, before their side ("قيادي بارز في X", "عناصر من X")
 CASUALTIES = ("عنصر", "عنصرا", "عنصرين", "عناصر", "قيادي", "قياديا", "قياديين", "قائد", "قائدا", "مقاتل", "مقاتلا",
               "مقاتلين", "مسلح", "مسلحا", "مسلحين", "اعضاء", "عضو", "عضوا", "افراد", "جنود", "جندي", "جنديا",
@@ -198,7 +199,9 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
         if m.start > 3 or m.start >= t:
             break
         if any(v.words[k].key in COMPLEMENTIZERS and v.words[k].key not in PRONOUN_CLAUSE and _is_means(v, k + 1)
-               and not v.words[k + 1].key.endswith(("ها", "ه", "هم", "نا")) for k in range(m.end, t - 1)):
+               and not v.words[k + 1].key.endswith(("ها", "ه", "هم", "نا"))
+               and not any(v.words[x].key in AFFILIATION for x in range(k + 2, min(t, k + 5)))
+               for k in range(m.end, t - 1)):
             break  # "قال X إن طائرات مجهولة قصفت …": the weapons' owner is not named
         if m.kind in ARMED and m.start > 0 and not _victims_side(v, m) and all(
                 v.words[k].key in v.lex.stops or not v.words[k].hits or v.has_cat(k, "say")
@@ -330,6 +333,8 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
     for m in v.actors:
         if m.start <= t or m.start >= end or m.kind not in TARGET_KINDS:
             continue
+        if any(v.words[k].key.lstrip("و") in WING_WORDS for k in range(max(0, m.start - 2), m.start)):
+            continue  # "كتائب القسام، الجناح العسكري لحركة X": the attacker's own movement
         if m.kind == "group" or _object_marked(v, m, t, attackers):
             if m.kind != "group" and _country_of(m, facts) in own_countries:
                 continue

@@ -223,6 +223,11 @@ class ArticleFacts:
         """The verb's subject: after it (VSO), before it ("وكان X قد التقى Y"), the
         subject of an earlier verb of the sentence it is joined to ("…، والتقى Y"),
         or the previous sentence's ("وأضاف …")."""
+        if i > 0 and v.words[i - 1].key in RELATIVES:
+            # "…، وفؤاد حسين، الذي عقد بدوره اجتماعا مع …": the relative's antecedent
+            ante = [m for m in v.actors if m.end <= i - 1 and m.end >= i - 2 and m.kind in kinds]
+            if ante:
+                return ante[-1:]
         subj = v.subject_before(i, kinds) if before_first else []
         if not subj and self.local and i > 0 and v.words[i].key[:1] in ("و", "ف") and \
                 v.has_cat(i, "trigger") and any(x.level == 1 for x in v.words[i].hits if x.cat == "trigger"):
@@ -303,6 +308,15 @@ class ArticleFacts:
                     if subj and others:
                         self._meeting(s, v, subj, others, kind, i, end)
                         return subj
+            if v.words[i + h.n - 1].key.endswith(("ه", "ها", "هما", "هم")) and not v.words[i + h.n - 1].key.endswith("اه"):
+                # "وكان في استقباله X", "خلال لقائه X": the sentence's subject met X
+                other = next((m for m in v.actors if m.kind == "person" and i + h.n <= m.start < min(end, i + h.n + 12)),
+                             None)
+                subj = [m for m in v.actors if m.kind == "person" and m.end <= i][:1] or \
+                       [m for m in (self.local or self.topic) if m.kind == "person"][:1]
+                if other is not None and subj:
+                    self._meeting(s, v, subj, [other], kind, i, end)
+                    return subj
             # "اتفق X و Y … خلال مباحثات أجرياها في أنقرة": the sentence's two subjects met
             pair = [m for m in self.local if m.kind == "person"] or self.sentence_subject(v)
             if len(pair) >= 2:
@@ -501,8 +515,8 @@ class ArticleFacts:
     def _destination(self, v: View, start: int, end: int, to_only: bool) -> str | None:
         for k in range(start, min(end, v.n)):
             w = v.words[k]
-            if w.key in ("الى", "الي"):
-                for k2 in range(k + 1, min(end, k + 4)):
+            if w.key in ("الى", "الي") or (w.key in ("علي", "على") and k and v.words[k - 1].key.startswith("ضيف")):
+                for k2 in range(k + 1, min(end, k + 4)):  # "إلى Y", "حل ضيفا على Y"
                     c = _best(v.words[k2], ("name", "capital", "city"))
                     if c and c.level == 0:
                         return c.value

@@ -226,6 +226,7 @@ class SentenceReader:
         j = i + hit.n
         country, comps, adj_at, posting = None, set(), [], False
         intl = False  # an international body in the title: a country after it is a posting
+        owner = None  # the country of a group or body the title names ("في حكومة طالبان")
         complete = mode != "forms"
         while j < self.n:
             w = self.words[j]
@@ -247,6 +248,7 @@ class SentenceReader:
                 j += whole.n
                 continue
             if whole and whole.cat != "name" and whole.n > 1 and (complete or whole.cat == "group"):
+                owner = owner or (None if posting else self._owner_country(whole))
                 j += whole.n  # "باسم جماعة الحوثي": the whole name, not the head word as a complement
                 complete = True
                 intl = intl or (whole.cat == "org" and self.lex.named[whole.value].country is None)
@@ -264,6 +266,11 @@ class SentenceReader:
                 continue
             if nm and intl and complete and self.words[j - 1].key in ("في", "لدي"):
                 j += nm.n  # "المنسقة الخاصة للأمم المتحدة في لبنان": a posting, not a nationality
+                continue
+            place = _best(w, ("city", "capital"))
+            if place and not nm and complete and j > i and (
+                    self.words[j - 1].key in self.lex.connectors or self.is_comp(j - 1)):
+                j += place.n  # "رئيس الحركة في قطاع غزة", "محافظ البنك المركزي في عدن": where
                 continue
             if not nm and not comps and country is None and j == i + hit.n:
                 cap = _best(w, ("capital",))
@@ -286,6 +293,7 @@ class SentenceReader:
             org = _best(w, ("body_adj", "body_gen", "org", "group"))
             if org and (complete or org.cat == "group"):
                 intl = intl or (org.cat == "org" and self.lex.named[org.value].country is None)
+                owner = owner or (None if posting else self._owner_country(org))
                 j += org.n
                 complete = True
                 if org.cat == "body_adj" and j < self.n and _best(self.words[j], ("adj",)):
@@ -307,7 +315,14 @@ class SentenceReader:
                 j += 1
                 continue
             break
-        return j, country, frozenset(comps), complete, adj_at
+        return j, country or owner, frozenset(comps), complete, adj_at
+
+    def _owner_country(self, hit) -> str | None:
+        if hit.cat == "org":
+            return self.lex.named[hit.value].country
+        if hit.cat == "group":
+            return self.lex.groups[hit.value].country
+        return None
 
     def title_text(self, i: int, j: int, adj_at: list[int]) -> str:
         parts = []
