@@ -221,3 +221,121 @@ def test_an_unnamed_official_is_not_replaced_by_the_previous_subject():
     r = Result("وقال الرئيس التركي رجب طيب أردوغان إن العلاقات ممتازة.",
                "وعقد رئيس مجلس الوزراء وزير الخارجية القطري اجتماعا مع وزير الخارجية التركي هاكان فيدان.")
     assert r.meetings() == set()
+
+
+# --- general rules for articles the extractor was not tuned on ---------------------------
+
+
+def test_strike_attacker_from_the_nationality_of_its_means_in_a_passive_report():
+    r = Result("قتل قيادي بارز في حزب الله بغارة إسرائيلية على بلدة في جنوب لبنان.")
+    assert r.strikes() == {("إسرائيل", "حزب الله")}
+    r = Result("قتل ثلاثة عناصر من حزب العمال الكردستاني في غارة جوية تركية شمالي العراق.")
+    assert r.strikes() == {("تركيا", "حزب العمال الكردستاني")}
+
+
+def test_a_weapon_shot_down_is_not_the_attacker():
+    r = Result("أسقطت الدفاعات الجوية مسيرة أمريكية فوق محافظة مأرب.")
+    assert all(s.attacker != "united-states" for s in r.a.strikes)
+
+
+def test_the_means_nationality_is_the_attacker_not_the_target():
+    r = Result("استهدفت غارة إسرائيلية سيارة في جنوب لبنان، ما أدى إلى مقتل عنصر من حزب الله.")
+    assert r.strikes() == {("إسرائيل", "حزب الله")}
+
+
+def test_attack_planes_with_the_article_and_an_affiliation():
+    r = Result("شن الطيران الحربي التابع للجيش السوداني، الخميس، غارات على مواقع لقوات الدعم السريع في أم درمان.")
+    assert r.strikes() == {("الجيش السوداني", "قوات الدعم السريع")}
+
+
+def test_a_group_attacking_the_army_of_its_own_base_country():
+    r = Result("أعلنت هيئة تحرير الشام أن مقاتليها هاجموا مواقع للجيش السوري في ريف حلب.")
+    assert r.strikes() == {("هيئة تحرير الشام", "الجيش السوري")}
+
+
+def test_the_speaker_whose_positions_were_hit_is_the_target():
+    r = Result("قال الجيش العراقي إن طائرات مسيرة مجهولة قصفت مقراته في بلد.")
+    assert r.strikes() == {(None, "الجيش العراقي")}
+
+
+def test_the_object_of_an_earlier_attack_is_not_the_next_attacker():
+    r = Result("قامت باكستان بشن غارات جوية على أفغانستان حيث استهدفت مخابئ حركة طالبان باكستان.")
+    assert ("أفغانستان", "حركة طالبان باكستان") not in r.strikes()
+    assert ("باكستان", "حركة طالبان باكستان") in r.strikes()
+
+
+def test_a_claimed_attack_inside_a_state_targets_that_state():
+    r = Result("وجاء ذلك بعد الهجوم الذي استهدف مقر الشرطة في أنقرة، والذي تبناه حزب العمال الكردستاني.")
+    assert r.strikes() == {("حزب العمال الكردستاني", "تركيا")}
+
+
+def test_the_military_wing_does_not_target_its_own_movement():
+    r = Result("وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، استهداف دبابة في رفح.")
+    assert ("كتائب القسام", "حماس") not in r.strikes()
+
+
+def test_visit_noun_takes_the_subject_of_the_sentence_verb():
+    r = Result("في زيارة رسمية إلى بغداد، التقى وزير الخارجية الأردني أيمن الصفدي رئيس الوزراء العراقي "
+               "محمد شياع السوداني.")
+    assert r.visits("done") == {("أيمن الصفدي", "iraq")}
+    r = Result("أكد وزير الخارجية الأردني أيمن الصفدي، خلال زيارته إلى أنقرة، دعم بلاده للحوار.")
+    assert r.visits("done") == {("أيمن الصفدي", "turkey")}
+    r = Result("بدأ وزير الخارجية الأردني أيمن الصفدي زيارة رسمية إلى القاهرة.")
+    assert r.visits("done") == {("أيمن الصفدي", "egypt")}
+
+
+def test_a_reported_visit_is_not_the_speakers():
+    r = Result("وقال المتحدث باسم الخارجية المصرية أحمد أبو زيد إن زيارة الرئيس إلى أنقرة تأتي في إطار تعزيز العلاقات.")
+    assert r.visits() == set()
+
+
+def test_arriving_as_a_guest_is_a_visit():
+    r = Result("حل وزير الخارجية الأردني أيمن الصفدي ضيفا على العاصمة القطرية الدوحة.")
+    assert {(v.destination, v.status) for v in r.a.visits} == {("qatar", "done")}
+
+
+def test_who_received_the_guest_met_him():
+    r = Result("وصل رئيس الوزراء العراقي محمد شياع السوداني إلى الكويت، وكان في استقباله رئيس مجلس الوزراء "
+               "الكويتي الشيخ أحمد عبدالله الأحمد الصباح.")
+    assert r.meetings() == {frozenset({"محمد شياع السوداني", "أحمد عبدالله الأحمد الصباح"})}
+    r = Result("وأكد الرئيس المصري عبد الفتاح السيسي خلال لقائه رئيس الوزراء الإثيوبي آبي أحمد أهمية الحوار.")
+    assert r.meetings() == {frozenset({"عبد الفتاح السيسي", "آبي أحمد"})}
+
+
+def test_the_relative_pronoun_takes_its_antecedent_as_subject():
+    r = Result("وحضر اللقاء وزير الخارجية العراقي فؤاد حسين الذي التقى لاحقا نظيره الكويتي عبدالله علي اليحيا.")
+    assert r.meetings() == {frozenset({"فؤاد حسين", "عبدالله علي اليحيا"})}
+
+
+def test_a_spokesman_reporting_a_meeting_is_no_participant():
+    r = Result("وصل وزير الخارجية الأردني أيمن الصفدي إلى مسقط.",
+               "وقال المتحدث باسم الخارجية الأردنية سفيان القضاة إن الوزير التقى نظيره العماني بدر البوسعيدي.")
+    assert r.meetings() == {frozenset({"أيمن الصفدي", "بدر البوسعيدي"})}
+
+
+def test_talks_by_phone_are_a_call_and_no_visit():
+    r = Result("بحث وزير الخارجية الأردني أيمن الصفدي هاتفيا مع نظيره الأمريكي ماركو روبيو التطورات في سوريا.")
+    assert [m.kind for m in r.a.meetings] == ["call"]
+    assert r.a.visits == []
+
+
+def test_a_fact_without_a_date_takes_the_day_of_its_paragraphs_lead():
+    r = Result("قالت مصر وإثيوبيا، الإثنين، إن البلدين يعملان على استئناف المفاوضات. وأجرى وزير الخارجية "
+               "المصري سامح شكري محادثات مع نظيره الإثيوبي تاي أصقي سيلاسي في أديس أبابا.",
+               published="2024-05-22")
+    assert [m.date for m in r.a.meetings] == ["2024-05-20"]
+
+
+def test_a_fact_takes_the_articles_first_day_but_never_a_period_or_a_guess():
+    r = Result("أعلنت الخارجية العمانية، أمس الثلاثاء، انطلاق جولة جديدة من المحادثات.",
+               "واستقبل وزير الخارجية العماني بدر البوسعيدي المبعوث الأمريكي ستيف ويتكوف في مسقط.",
+               published="2025-04-16")
+    assert [m.date for m in r.a.meetings] == ["2025-04-15"]
+    r = Result("تعمل عمان على الوساطة منذ أكتوبر الماضي.",
+               "واستقبل وزير الخارجية العماني بدر البوسعيدي المبعوث الأمريكي ستيف ويتكوف في مسقط.",
+               published="2025-04-16")
+    assert [m.date for m in r.a.meetings] == [None]  # a period is no day; `published` alone is no date
+    r = Result("أعلنت الخارجية العمانية، الثلاثاء، انطلاق جولة جديدة من المحادثات.",
+               "واستقبل وزير الخارجية العماني بدر البوسعيدي المبعوث الأمريكي ستيف ويتكوف في مسقط "
+               "بعد لقائهما في أبريل الماضي.", published="2025-04-16")
+    assert [m.date for m in r.a.meetings][0] != "2025-04-15"  # the sentence's own date wins

@@ -160,8 +160,8 @@ def test_speaker_for_a_named_body_or_group():
 def test_long_portfolios_and_construct_titles():
     d = run("استقبل وزير الخارجية والهجرة وشؤون المغتربين بالخارج اللبناني يوسف رجي نظيره القبرصي.")
     assert persons(d)["يوسف رجي"].country == "lebanon"
-    d = run("حضر اللقاء سفير أنقرة لدى المملكة أمر الله إيشلر.")
-    assert persons(d)["أمر الله إيشلر"].country == "turkey"
+    d = run("حضر اللقاء سفير أنقرة لدى المملكة فاتح أولوصوي.")
+    assert persons(d)["فاتح أولوصوي"].country == "turkey"
     d = run("التقى أمين المجلس الأعلى للأمن القومي في الجمهورية الإسلامية الإيرانية حسن روحاني الوفد.")
     assert persons(d)["حسن روحاني"].country == "iran"
     d = run("وفد برئاسة رئيس الحركة في قطاع غزة سامي منصور، الذي وصل إلى القاهرة.")
@@ -198,3 +198,8 @@ def test_bodies_get_their_country_from_a_genitive_or_an_owner():
     assert d.article.strikes and d.article.strikes[0].attacker == "sudan-armed-forces"
     orgs = {e.id: e for e in d.entities if e.kind == "organization"}
     assert orgs["sudan-armed-forces"].country == "sudan"
+
+
+def test_speaker_for_a_body_named_before():
+    d = run("أدانت الخارجية العمانية الهجوم، وقال المتحدث باسمها خالد الهنائي إن مسقط ترفض التصعيد.")
+    assert "خالد الهنائي" in persons(d)

@@ -23,6 +23,7 @@ RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين
 SAID_WINDOW = 16  # words between the speaker and what was said
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "انّ")
 INCLUDING = ("فيهم", "ذلك", "بينهم")
+CALL_ADVERBS = ("هاتفيا", "هاتفيًا", "تلفونيا", "هاتفياً")
 VISIT_FRAMES = ("في", "خلال", "اثناء", "ابان", "بعد", "عقب", "ضمن", "ختام", "مستهل", "مستهل")
 VISIT_LIGHT = ("بدا", "بدات", "يبدا", "تبدا", "اختتم", "اختتمت", "يختتم", "تختتم", "استهل", "استهلت", "يجري",
                "تجري", "اجري", "اجرى", "اجرت", "يواصل", "تواصل", "واصل", "واصلت")  # "بمن فيهم A و B", "بمن في ذلك A"
@@ -382,8 +383,9 @@ class ArticleFacts:
         for m in pm:  # "التقى X نظيره Y، ووقعا …": both sides are the dual verb's subject
             if not any(m is x for x in self.local):
                 self.local.append(m)
-        if any(hh.cat == "trigger" and hh.value.kind == "call" for w in v.words for hh in w.hits):
-            kind = "call"
+        if any(hh.cat == "trigger" and hh.value.kind == "call" for w in v.words for hh in w.hits) or any(
+                w.key in CALL_ADVERBS for w in v.words[i:end]):
+            kind = "call"  # "بحث X هاتفيا مع Y"
         anchors = {i + 1, i + 2}
         for m in ms:
             anchors |= {m.end, m.end + 1}

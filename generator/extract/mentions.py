@@ -154,6 +154,9 @@ class SentenceReader:
             return False  # "إغلاق", "وإغلاق", "بانسحاب": a verbal noun, never a name
         if not first and len(key) >= 5 and key.endswith(POSSESSIVE) and key not in self.lex.verb_like_names:
             return False  # "X مقارها": a noun with a possessive pronoun ends the name
+        if not first and len(key) > 4 and key.endswith("ا") and (key[:-1] in self.lex.stops or any(
+                c == "title" for c, _, _ in self.lex.trie.get(key[:-1], {}).get(None, ()))):
+            return False  # "تعيين X مستشارا", "X وفدا": an indefinite accusative noun
         if first:
             nxt = self.words[k + 1].key if k + 1 < self.n else ""
             if self._verb_like(w) and nxt.startswith("ال"):
@@ -302,6 +305,10 @@ class SentenceReader:
             gh = _best(w, ("group_head",))
             if gh and complete and j + gh.n < self.n and _best(self.words[j + gh.n], ("group", "group_needs_head")):
                 j += gh.n
+                continue
+            if w.key in ("باسمها", "باسمه", "باسمهم", "باسمهما") and not complete:
+                j += 1  # "أدانت الخارجية الإيرانية …، وقال المتحدث باسمها X"
+                complete = True
                 continue
             if w.key in ("لشوون", "للشوون", "شوون", "لشان") and j + 1 < self.n and complete:
                 j += 2  # "المبعوثة الخاصة لشؤون المرأة …": the portfolio
