@@ -43,6 +43,15 @@ def _fmt(x, spec=".1f", none="–"):
     return none if x is None else format(x, spec)
 
 
+def _incremental(inc: dict) -> str:
+    """Seconds of the re-run; flagged when it did not find every article unchanged (the rules
+    changed under it, so it re-extracted and is no measure of an incremental run)."""
+    if inc.get("median_s") is None:
+        return "–"
+    redone = [r for r in inc.get("runs", []) if not str(r.get("summary", "0 article")).startswith("0 article")]
+    return f"{inc['median_s']:.2f}" + (" (re-extracted: rules changed)" if redone else "")
+
+
 def _loads(c: dict) -> str:
     """The range of the 1-minute load average at the start of this corpus's measured runs."""
     runs = [r for k, v in c.get("extract", {}).items() if isinstance(v, dict) for r in v.get("runs", [])]
@@ -75,7 +84,7 @@ def table(results: dict) -> str:
             _label(name, c), str(c.get("repeats", "")),
             f"{_fmt(j1.get('articles_per_s'), '.0f')} ({_fmt(j1.get('median_s'))} s)",
             f"{_fmt(jn.get('articles_per_s'), '.0f')} ({_fmt(jn.get('median_s'))} s)",
-            _fmt(ex.get("incremental", {}).get("median_s"), ".2f"),
+            _incremental(ex.get("incremental", {})),
             f"{ex.get('entities_written', 0):,}",
             _fmt(site.get("median_s")), _fmt(plain.get("median_s")), _ratio(c),
             f"{site['pages']:,}" if site.get("pages") else "–",

@@ -436,10 +436,12 @@ def _name_events(fixed: list[tuple[str, list[_Item]]], clustered: list[list[_Ite
         else:
             taken.add(base)
             events.append(draft.event(base))
+    next_free: dict[str, int] = {}  # base -> the n to try first (all smaller ones are taken)
     for base, draft in later:
-        n = 2
+        n = next_free.get(base, 2)
         while _numbered(base, n) in taken:
             n += 1
+        next_free[base] = n + 1
         taken.add(_numbered(base, n))
         events.append(draft.event(_numbered(base, n)))
     events.sort(key=lambda e: e.id)

@@ -339,3 +339,65 @@ def test_a_fact_takes_the_articles_first_day_but_never_a_period_or_a_guess():
                "واستقبل وزير الخارجية العماني بدر البوسعيدي المبعوث الأمريكي ستيف ويتكوف في مسقط "
                "بعد لقائهما في أبريل الماضي.", published="2025-04-16")
     assert [m.date for m in r.a.meetings][0] != "2025-04-15"  # the sentence's own date wins
+
+
+def test_host_title_chain_then_place_then_guest_who_arrived_in_the_country():
+    r = Result("استقبل رئيس المجلس الرئاسي القائد الأعلى للقوات المسلحة الفريق أول صالح المهدي، في مدينة "
+               "عدن، المبعوث الخاص للأمم المتحدة إلى اليمن سمير الكردي، الذي وصل إلى البلاد أمس في زيارة تستغرق يومين.")
+    assert r.meetings() == {frozenset({"صالح المهدي", "سمير الكردي"})}
+    assert ("سمير الكردي", "yemen") in r.visits("done")
+
+
+def test_a_host_receiving_a_foreign_guest_is_the_guests_visit_but_not_an_ambassadors():
+    r = Result("استقبل الرئيس التركي رجب طيب أردوغان، اليوم، وزير الخارجية العراقي فؤاد حسين، وبحث معه العلاقات.",
+               "واستقبل وزير الخارجية التركي هاكان فيدان السفير الإيراني في أنقرة محمد فرازمند.")
+    assert frozenset({"رجب طيب أردوغان", "فؤاد حسين"}) in r.meetings()
+    assert r.visits("done") == {("فؤاد حسين", "turkey")}
+
+
+def test_guest_of_a_visit_noun_is_the_one_from_abroad():
+    r = Result("استقبل الرئيس اللبناني ميشال سليمان، اليوم، في قصر بعبدا، المبعوثة الفرنسية الخاصة إلى الشرق الأوسط كاترين مارتان، "
+               "في زيارة هي الأولى لها إلى لبنان.")
+    assert r.visits("done") == {("كاترين مارتان", "lebanon")}
+
+
+def test_visiting_a_person_is_meeting_him():
+    r = Result("وصلت المبعوثة الأمريكية الخاصة ليندا ستيل إلى بيروت.",
+               "كما زارت ستيل رئيس مجلس النواب اللبناني نبيه بري في مقره، ووصف مكتبه اللقاء بأنه كان جيدا.")
+    assert r.meetings() == {frozenset({"ليندا ستيل", "نبيه بري"})}
+    assert r.visits("done") == {("ليندا ستيل", "lebanon")}
+
+
+def test_two_surnames_joined_by_wa_hold_talks_with_each_other():
+    r = Result("وصل وزير الخارجية التركي هاكان فيدان ونظيره العراقي فؤاد حسين إلى جنيف.",
+               "وأجرى فيدان وحسين محادثات ثنائية على هامش الاجتماع.")
+    assert r.meetings() == {frozenset({"هاكان فيدان", "فؤاد حسين"})}
+
+
+def test_a_hosted_trilateral_meeting_joins_all_three_and_the_guests_travelled():
+    r = Result("استضاف وزير الخارجية الإيراني عباس عراقجي في طهران، الأحد، اجتماعاً ثلاثياً ضم وزير الخارجية "
+               "التركي هاكان فيدان، ووزير الخارجية الروسي سيرغي لافروف، لبحث الأزمة السورية.")
+    assert [set(m.participants) for m in r.a.meetings] == [
+        {r.id["عباس عراقجي"], r.id["هاكان فيدان"], r.id["سيرغي لافروف"]}]
+    assert r.visits("done") == {("هاكان فيدان", "iran"), ("سيرغي لافروف", "iran")}
+
+
+def test_a_dual_followed_by_names_is_those_names_not_the_last_pair():
+    r = Result("التقى وزير الخارجية الجزائري أحمد عطاف نظيره التونسي نبيل عمار في تونس.",
+               "وقال الرئيس الليبي محمد المنفي والرئيس التونسي قيس سعيد والرئيس الجزائري عبد المجيد تبون إن التشاور مستمر.",
+               "ومن المرتقب أن تحتضن طرابلس قمة تجمع الرئيسين تبون وسعيد ورئيس المجلس الرئاسي الليبي محمد المنفي.")
+    assert frozenset({"أحمد عطاف", "عبد المجيد تبون"}) not in r.meetings()
+    assert frozenset({"أحمد عطاف", "محمد المنفي"}) not in r.meetings()
+    assert frozenset({"عبد المجيد تبون", "قيس سعيد", "محمد المنفي"}) in r.meetings()
+
+
+def test_counterpart_then_comma_then_name_is_one_person():
+    r = Result("أجرى وزير الخارجية العراقي فؤاد حسين جلسة مباحثات مع نظيره الأردني، وزير الخارجية وشؤون المغتربين، "
+               "أيمن الصفدي، تناولت الأوضاع الإقليمية.")
+    assert r.meetings() == {frozenset({"فؤاد حسين", "أيمن الصفدي"})}
+
+
+def test_arrived_in_the_capital_with_a_companion():
+    r = Result("حل وزير الخارجية العراقي فؤاد حسين، اليوم الإثنين، بالعاصمة التركية، في زيارة عمل تدوم يومين، "
+               "يرافقه فيها وزير الداخلية العراقي عبد الأمير الشمري.")
+    assert r.visits("done") == {("فؤاد حسين", "turkey"), ("عبد الأمير الشمري", "turkey")}

@@ -8,10 +8,14 @@ plugin's page generation is called directly on the fixture facts of test_site_bu
 from __future__ import annotations
 
 import copy
+import os
 import re
+
+import pytest
 
 from generator.events import cluster_events
 from generator.site.index import SiteIndex, event_page
+from generator.site.page_cache import PageCache
 from generator.site.loading import load_facts
 from generator.site.pages import site_pages
 
@@ -72,3 +76,78 @@ def test_an_editor_joined_event_keeps_its_page_with_one_report(tmp_path):
     ix, events, pages = generate(tmp_path, articles)
     assert "event/marib-drone-strike.md" in pages
     assert 'href="../../event/marib-drone-strike/"' in pages["article/marib-strike.md"]
+
+
+# --- the page cache of `mkdocs serve` rebuilds ------------------------------------------------
+
+def _edit(path, change):
+    """Rewrite a YAML file through `change(data)`, with a new mtime (as an editor's save)."""
+    text = path.read_text(encoding="utf-8")
+    new = change(text)
+    assert new != text
+    path.write_text(new, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def _render(facts_dir, cache):
+    facts, _ = load_facts(facts_dir)
+    events = cluster_events(facts)
+    ix = SiteIndex.build(facts, events)
+    return site_pages(facts, events, ix, {a: f"خلاصة {a}" for a in facts.articles}, cache)
+
+
+EDITS = [
+    ("article title", "articles/muscat-talks.yaml", lambda t: t.replace("مباحثات عُمانية يمنية", "لقاء عُماني يمني")),
+    ("entity renamed", "entities/salem-al-harthi.yaml", lambda t: t.replace("سالم بن ناصر الحارثي", "سالم الحارثي")),
+    ("alias added", "entities/abdullah-maqbel.yaml", lambda t: t.replace("- عبدالله مقبل", "- عبدالله مقبل\n- المبعوث مقبل")),
+    ("participant changed", "articles/islamabad-visit.yaml",
+     lambda t: t.replace("- hossein-taleghani\n  - salem-al-harthi", "- hossein-taleghani\n  - abdullah-maqbel")),
+    ("country changed", "entities/ansar-allah.yaml", lambda t: t.replace("country: yemen", "country: oman")),
+    ("outlet changed", "articles/marib-strike.yaml", lambda t: t.replace("outlet: null", "outlet: وكالة جديدة")),
+]
+
+
+@pytest.mark.parametrize("chronology_page", [40, 1])
+def test_pages_from_the_cache_are_the_pages_a_fresh_render_gives(tmp_path, monkeypatch, chronology_page):
+    """(With one event per chronology page, the entities' later chronology pages are checked too.)"""
+    from generator.site import pages, render_entity
+
+    monkeypatch.setattr(render_entity, "CHRONO_PAGE", chronology_page)
+    monkeypatch.setattr(pages, "CHRONO_PAGE", chronology_page)
+    facts_dir = write_fixture_facts(tmp_path / "facts", base=list(ARTICLES) + [SECOND_REPORT])
+    cache = PageCache()
+    first = _render(facts_dir, cache)
+    assert cache.rendered > 0 and cache.reused == 0
+    again = _render(facts_dir, cache)  # nothing changed: nothing rendered
+    assert again == first and cache.rendered == 0
+    for what, rel, change in EDITS:
+        path = facts_dir / rel
+        _edit(path, change)
+        incremental = _render(facts_dir, cache)
+        rendered, reused = cache.rendered, cache.reused
+        fresh = _render(facts_dir, PageCache())
+        assert incremental.keys() == fresh.keys(), what
+        stale = [p for p in fresh if incremental[p] != fresh[p]]
+        assert not stale, f"{what}: stale pages {stale}"
+        assert reused > 0 and rendered > 0, what  # some pages re-rendered, some not
+    # a new article and a deleted one
+    (facts_dir / "articles" / "marib-strike.yaml").unlink()
+    incremental = _render(facts_dir, cache)
+    fresh = _render(facts_dir, PageCache())
+    assert incremental == fresh and "article/marib-strike.md" not in incremental
+
+
+def test_an_article_title_edit_re_renders_only_the_pages_that_show_it(tmp_path):
+    facts_dir = write_fixture_facts(tmp_path / "facts")
+    cache = PageCache()
+    before = _render(facts_dir, cache)
+    _edit(facts_dir / "articles" / "marib-strike.yaml", lambda t: t.replace("هجوم بطائرة مسيّرة قرب مأرب", "هجوم قرب مأرب"))
+    after = _render(facts_dir, cache)
+    changed = {p for p in after if isinstance(after[p], str) and after[p] != before.get(p)}
+    # the article, the entities it names (mentions, chronology), and the lists showing titles
+    assert "article/marib-strike.md" in changed and "group/ansar-allah.md" in changed
+    assert "person/hossein-taleghani.md" not in changed and "article/muscat-talks.md" not in changed
+    cached_kinds = ("article/", "person/", "country/", "organization/", "group/", "event/")
+    re_rendered = cache.rendered
+    assert re_rendered == len([p for p in changed if p.startswith(cached_kinds)])

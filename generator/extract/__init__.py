@@ -80,6 +80,18 @@ def _pass1(sentences: list[Sentence], lex: Lexicon) -> tuple[list[list[Mention]]
     return per_sentence, people
 
 
+def _joined_surname(people: People, m: Mention, rest: list[str]) -> Mention | None:
+    """"وأجرى فيدان وحسين محادثات": the words after a resolved surname, joined by و,
+    are another known surname: a mention of its own."""
+    if not rest or not rest[0].startswith("و") or len(rest[0]) < 3:
+        return None
+    q = people.find_surname([rest[0][1:]] + rest[1:])
+    if q is None or q is m.person:
+        return None
+    return Mention(m.end, m.end + len(rest), "person", "loose", eid=q.eid, name=q.name,
+                   words=tuple([rest[0][1:]] + rest[1:]), country=q.country, person=q)
+
+
 def _own_title(title: str | None) -> str | None:
     """A title as the counterpart holds it: without "في الحكومة …" and other postings."""
     if not title:
@@ -96,7 +108,7 @@ def _resolve(per_sentence: list[list[Mention]], people: People) -> None:
     prev: Person | None = None
     seen: list[Person] = []  # persons already mentioned: references point back to them
     for ms in per_sentence:
-        for m in ms:
+        for m in list(ms):
             if m.kind != "person" and not (m.kind == "country" and m.surname_slot):
                 continue
             p = None
@@ -111,7 +123,11 @@ def _resolve(per_sentence: list[list[Mention]], people: People) -> None:
                     if p is None:
                         words = words[:-1]
                 if p is not None and m.how == "loose":
+                    rest = list(m.words[len(words):])
                     m.end = m.start + len(words)
+                    extra = _joined_surname(people, m, rest)
+                    if extra is not None:
+                        ms.insert(ms.index(m) + 1, extra)  # iterating over a copy of ms
                 if p is not None and m.how == "ref_named":
                     people.learn(p, m)
             elif m.how == "ref":

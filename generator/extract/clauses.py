@@ -117,6 +117,10 @@ class View:
                      (gap == 1 and self.words[last.end].key == "و")
             if not joined or m.kind not in kinds or not self.same_clause(first.start, m.start):
                 break
+            if gap == 0 and last.kind == "person" and last.how == "ref" and m.kind == "person" and \
+                    m.how == "named" and not (w.key.startswith("و") and not any(h.level == 0 for h in w.hits)):
+                out[-1] = last = m  # "نظيره التونسي، وزير الخارجية X": one person, named after the comma
+                continue
             out.append(m)
             last = m
         return out
@@ -135,7 +139,17 @@ class View:
             cur = m
         return out
 
+    def title_chain_end(self, k: int, gap: int = 0) -> int:
+        """"استقبل رئيس مجلس السيادة القائد العام … البرهان": a title the article never
+        resolves, standing right before a named person, is that person's: skip it."""
+        for m in self.all:
+            if m.kind == "person" and m.how == "unresolved" and k <= m.start <= k + gap and \
+                    any(a.kind == "person" and a.start == m.end and a.how != "loose" for a in self.actors):
+                return m.end
+        return k
+
     def subject_after(self, t_end: int, kinds=ACTOR_KINDS, gap: int = 0) -> list[Mention]:
+        t_end = self.title_chain_end(t_end, gap)
         for m in self.actors:
             if t_end <= m.start <= t_end + gap and m.kind in kinds:
                 if any(self._skippable(k) is False for k in range(t_end, m.start)):

@@ -23,6 +23,12 @@ RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين
 SAID_WINDOW = 16  # words between the speaker and what was said
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "انّ")
 INCLUDING = ("فيهم", "ذلك", "بينهم")
+GATHER = ("ضم", "يضم", "تضم", "ضمت", "جمع", "يجمع", "تجمع", "جمعت")  # "اجتماع ضم A و B"
+HOSTS = ("استضاف", "استضافت", "يستضيف", "تستضيف", "احتضن", "احتضنت", "يحتضن", "تحتضن")
+ACCOMPANY = ("يرافقه", "ترافقه", "يرافقها", "ترافقها", "رافقه", "رافقته", "رافقها", "برفقه", "برفقته")
+RECEIVE = ("استقبل", "استقبلت", "يستقبل", "تستقبل")  # the host receives a guest
+RESIDENT_TITLES = ("سفير", "القائم بالأعمال", "القائم بالاعمال")
+HOME_WORDS = ("البلاد",)  # "وصل إلى البلاد": the country the story is about
 CALL_ADVERBS = ("هاتفيا", "هاتفيًا", "تلفونيا", "هاتفياً")
 VISIT_FRAMES = ("في", "خلال", "اثناء", "ابان", "بعد", "عقب", "ضمن", "ختام", "مستهل", "مستهل")
 VISIT_LIGHT = ("بدا", "بدات", "يبدا", "تبدا", "اختتم", "اختتمت", "يختتم", "تختتم", "استهل", "استهلت", "يجري",
@@ -55,6 +61,7 @@ class ArticleFacts:
         self.recent_pair: list[Mention] = []  # the last two persons who met (for "الزعيمان")
         self.pair: list[str] = self._pair()
         self._seen: set = set()
+        self._gathered_at: set = set()  # (sentence, word) of "ضم/يجمع" verbs a meeting noun took
 
     # -- the article's two main countries ("البلدين", "الجانبين") --
     def _pair(self) -> list[str]:
@@ -131,7 +138,9 @@ class ArticleFacts:
     def run(self) -> None:
         for s, ms in zip(self.sentences, self.per_sentence):
             for m in ms:  # "الزعيمان", "الوزيران" not resolved by their title: the last pair that met
-                if m.kind == "person" and m.how == "dual" and not m.eids and len(self.recent_pair) == 2:
+                named_after = any(x.kind == "person" and x.eid and x.start == m.end for x in ms)  # "الرئيسين A و B"
+                if m.kind == "person" and m.how == "dual" and not m.eids and len(self.recent_pair) == 2 \
+                        and not named_after:
                     m.eids = [x.eid for x in self.recent_pair]
                     m.person = [x.person for x in self.recent_pair]
             v = View(s, ms, self.lex)
@@ -210,12 +219,11 @@ class ArticleFacts:
                 subj = [m for m in self.sentence_subject(v) if m.eid]
             if not subj and own:
                 subj = [m for m in self.topic if m.kind == "person" and m.eid]
+            # "استقبل X (of dest) Y، في زيارة إلى …": the first of them not from the destination
+            subj = [m for m in subj if isinstance(m.person, list) or m.person is None or m.person.country != dest]
             if not subj:
                 continue
             m = subj[0]
-            p = m.person
-            if p is not None and not isinstance(p, list) and p.country == dest:
-                continue
             self._visit(s, m.eid, dest, status, self.date(s))
             self.use([m])
 
@@ -244,6 +252,8 @@ class ArticleFacts:
     @staticmethod
     def _unknown_subject(v: View, k: int) -> bool:
         """A person the article never names stands right after the verb ("عقد رئيس الوزراء القطري …")."""
+        if v.title_chain_end(k, 1) != k:
+            return False
         return any(m.kind == "person" and m.start in (k, k + 1) and m.how in ("ref", "dual", "unresolved")
                    and not m.eids for m in v.all)
 
@@ -278,9 +288,15 @@ class ArticleFacts:
                 k = v.after_word(noun + 1, ("من",)) or v.after_word(i + 1, ("من",))
                 if k is not None:
                     others = [m for m in v.actors_between(k, end, PERSON)][:1]
+            persons = [m for m in subj if m.kind == "person"]
+            if not others and len(persons) >= 2:  # "وأجرى A و B محادثات ثنائية"
+                subj, others = persons[:1], persons[1:]
             self._meeting(s, v, subj, others, kind, i, end)
             return subj
         if trig.pos == "noun":
+            gathered = self._gathered(s, v, i, h.n, end, trig.kind)
+            if gathered is not None:
+                return gathered
             # the noun's own participants ("اجتماع بين A و B"), or the clause's subject + "مع Y"
             if any(hh.cat == "trigger" and hh.value.light for k in range(max(0, i - 3), i) for hh in v.words[k].hits):
                 return None  # handled by the light verb
@@ -323,6 +339,8 @@ class ArticleFacts:
             if len(pair) >= 2:
                 self._meeting(s, v, pair[:1], pair[1:], kind, i, end)
             return None
+        if (s.index, i) in self._gathered_at:
+            return None  # "اجتماع يجمع A و B": the noun's rule
         subj = self.subject(v, i, h.n, PERSON + ("organization",), before_first=True)
         others = self._others(v, i + h.n, end, subj)
         if subj and not others and subj[0].start > i and i > 0 and v.words[i - 1].key in CONNECTIVES:
@@ -337,7 +355,59 @@ class ArticleFacts:
         if trig.needs and not others:
             return subj
         self._meeting(s, v, subj, others, trig.kind, i, end)
+        if v.words[i].key.lstrip("و") in RECEIVE and others and not v.future(i):
+            self._guest_visits(s, v, subj, others, end)
         return subj
+
+    def _guest_visits(self, s: Sentence, v: View, hosts, guests, end: int) -> None:
+        """"استقبل الرئيس اللبناني X المبعوث الأمريكي Y": a foreign guest came to the
+        host's country (not an ambassador, who lives there; a meeting with its own
+        place is handled by the place)."""
+        host = next((m.person for m in hosts if m.kind == "person" and m.person is not None
+                     and not isinstance(m.person, list)), None)
+        if host is None or not host.country or v.place_after(v.clause_start(0), end) is not None:
+            return
+        for m in guests:
+            p = m.person
+            if p is None or isinstance(p, list) or not p.country or p.country == host.country:
+                continue
+            if any(w in (t or "") for t, _ in p.roles for w in RESIDENT_TITLES):
+                continue
+            self._visit(s, p.eid, host.country, "done", self.date(s))
+
+    def _gathered(self, s: Sentence, v: View, i: int, n: int, end: int, kind: str) -> list[Mention] | None:
+        """"استضاف X في بكين اجتماعا ثلاثيا ضم A و B", "اجتماع يجمع A و B و C": one
+        meeting of all of them (the host, when a person, takes part)."""
+        g = next((k for k in range(i + n, min(v.n, i + n + 4)) if v.words[k].key.lstrip("و") in GATHER), None)
+        if g is None:
+            return None
+        members = v.subject_after(g + 1, PERSON, gap=1)
+        if not members:
+            dual = next((m for m in v.all if m.kind == "person" and m.how == "dual" and m.start in (g + 1, g + 2)), None)
+            members = v.subject_after(dual.end, PERSON) if dual is not None else []  # "يجمع الرئيسين A و B"
+        if members and members[-1].end < v.n and v.words[members[-1].end].key.startswith("ب"):
+            return None  # "لقاء جمع X بـY": the verb's rule
+        host = []
+        for k in range(v.clause_start(i), i):
+            if v.words[k].key.lstrip("و") in HOSTS or any(hh.cat == "trigger" and hh.value.light
+                                                          for hh in v.words[k].hits):
+                host = v.subject_after(k + 1, PERSON, gap=1)[:1]
+                break
+        people = []
+        for m in host + members:
+            if m.eid and not any(m.eid == x.eid for x in people):
+                people.append(m)
+        if len(people) < 2:
+            return [] if members else None
+        parts = [m.eid for m in people]
+        key = ("m", tuple(sorted(parts)), s.index)
+        if key not in self._seen:
+            self._seen.add(key)
+            persons = [m.person for m in people if m.person is not None and not isinstance(m.person, list)]
+            self._gathered_at.add((s.index, g))
+            lo = min([i] + [m.start for m in host])  # "استضاف X في بكين اجتماعا": the host's place
+            self._meeting_fact(s, v, parts, kind, i, end, persons, people, lo)
+        return host or members
 
     def _others(self, v: View, start: int, end: int, subj: list[Mention]) -> list[Mention]:
         """The counterparts: after "مع" (all persons, "بمن فيهم A و B"), or the object."""
@@ -376,7 +446,7 @@ class ArticleFacts:
                        and not isinstance(m.person, list)]
             self._meeting_fact(s, v, parts, kind, i, end, persons, a + [o])
 
-    def _meeting_fact(self, s: Sentence, v: View, parts, kind, i, end, persons, ms) -> None:
+    def _meeting_fact(self, s: Sentence, v: View, parts, kind, i, end, persons, ms, lo: int | None = None) -> None:
         pm = [m for m in ms if m.kind == "person" and m.eid and not isinstance(m.person, list)]
         if len(pm) >= 2:
             self.recent_pair = pm[:2]
@@ -394,7 +464,7 @@ class ArticleFacts:
             if v.words[k].comma_before or (prev and (prev.key in TIME_WORDS or any(
                     hh.cat == "trigger" and hh.value.type == "meeting" for hh in prev.hits))):
                 anchors.add(k)
-        place = v.place_after(i, end, anchors)
+        place = v.place_after(i if lo is None else lo, end, anchors)
         planned = v.future(i)
         date = self.date(s)
         self.meetings.append(Meeting(participants=parts, kind=kind, place=place, date=date, evidence=s.text))
@@ -413,6 +483,8 @@ class ArticleFacts:
         if trig.pos == "verb" and trig.kind != "invite":
             visitor = self.subject(v, i, h.n, PERSON)
             dest = self._destination(v, i + h.n, end, to_only=trig.kind != "visit")
+            if trig.kind == "visit" and visitor and status == "done":
+                self._visited_person(s, v, i + h.n, visitor, dest, i, end)
         elif trig.kind == "invite":
             k = i + h.n
             visitor = v.subject_after(k, PERSON, gap=2)
@@ -461,6 +533,10 @@ class ArticleFacts:
             return visitor
         date = self.date(s)
         dests = [dest] + self._more_destinations(v, dest, i, end)
+        for k in range(i + h.n, v.n):  # "…، يرافقه (فيها) وزير الداخلية Y": Y travelled too
+            if v.words[k].key.lstrip("و") in ACCOMPANY:
+                visitor = visitor + [m for m in v.subject_after(k + 1, PERSON, gap=1) if m not in visitor]
+                break
         for m in visitor:
             for eid in _ids([m]):
                 p = m.person
@@ -470,6 +546,20 @@ class ArticleFacts:
                     self._visit(s, eid, d, status, date)
             self.use([m])
         return visitor
+
+    def _visited_person(self, s: Sentence, v: View, k: int, visitor, dest, i: int, end: int) -> None:
+        """"زارت X رئيس البرلمان Y في مكتبه": visiting a person is meeting him (in his
+        country, when the sentence names no destination)."""
+        after = [m for m in visitor if m.start >= k]
+        obj = v.subject_after(max(m.end for m in after) if after else k, PERSON, gap=1)
+        obj = [m for m in obj if not any(m is x for x in visitor)]
+        if not obj:
+            return
+        self._meeting(s, v, visitor[:1], obj[:1], "meeting", i, end)
+        p, q = visitor[0].person, obj[0].person
+        if dest is None and all(x is not None and not isinstance(x, list) for x in (p, q)) and \
+                p.country and q.country and p.country != q.country:
+            self._visit(s, p.eid, q.country, "done", self.date(s))
 
     @staticmethod
     def _sentence_visit(v: View, i: int, n: int) -> bool:
@@ -517,6 +607,9 @@ class ArticleFacts:
     def _destination(self, v: View, start: int, end: int, to_only: bool) -> str | None:
         for k in range(start, min(end, v.n)):
             w = v.words[k]
+            if w.key in ("الى", "الي") and k + 1 < v.n and v.words[k + 1].key in HOME_WORDS:
+                # "وصل إلى البلاد": the country the sentence is set in, else the article's first
+                return v.place_after(0, v.n) or (self.pair[0] if self.pair else None)
             if w.key in ("الى", "الي") or (w.key in ("علي", "على") and k and v.words[k - 1].key.startswith("ضيف")):
                 for k2 in range(k + 1, min(end, k + 4)):  # "إلى Y", "حل ضيفا على Y"
                     c = _best(v.words[k2], ("name", "capital", "city"))
@@ -528,6 +621,9 @@ class ArticleFacts:
                         if adj:
                             return adj.value
                 return None
+            pn = _best(w, ("place_noun",)) if w.key.startswith("بال") else None
+            if pn and k + pn.n < v.n and _best(v.words[k + pn.n], ("adj",)):
+                return _best(v.words[k + pn.n], ("adj",)).value  # "حل بالعاصمة التونسية"
             c = _best(w, ("name", "capital", "city"))
             if c and (not to_only or (c.level == 2 and w.key.startswith("ل"))):
                 if k > start and w.key in ("في", "من"):
