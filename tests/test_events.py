@@ -693,11 +693,12 @@ def test_editor_event_survives_re_extraction(project, monkeypatch):
     run = CliRunner().invoke(main, ["extract", "-q", "-j", "1"])
     assert run.exit_code == 0, run.output
     path = next(p for p in sorted((project / "facts" / "articles").glob("*.yaml"))
-                if re.search(r"^  - .*\n(?:    .*\n)*?    evidence: ", p.read_text(encoding="utf-8"), re.M))
+                if re.search(r"^ *evidence: ", p.read_text(encoding="utf-8"), re.M))
     text = path.read_text(encoding="utf-8")
     assert "event:" not in text
-    evidence = re.search(r"^    evidence: .*$", text, re.M)
-    path.write_text(text[:evidence.end()] + "\n    event: editor-pinned-event" + text[evidence.end():], encoding="utf-8")
+    evidence = re.search(r"^( *)evidence: .*$", text, re.M)  # a fact's last key: `event` goes after it
+    pin = f"\n{evidence.group(1)}event: editor-pinned-event"
+    path.write_text(text[:evidence.end()] + pin + text[evidence.end():], encoding="utf-8")
 
     run = CliRunner().invoke(main, ["extract", "-q", "-j", "1"])
     assert run.exit_code == 0, run.output
