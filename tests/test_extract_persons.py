@@ -203,3 +203,65 @@ def test_bodies_get_their_country_from_a_genitive_or_an_owner():
 def test_speaker_for_a_body_named_before():
     d = run("أدانت الخارجية العمانية الهجوم، وقال المتحدث باسمها خالد الهنائي إن مسقط ترفض التصعيد.")
     assert "خالد الهنائي" in persons(d)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("وبحث وزير الخارجية الأردني سامر الخطيب هاتفيا مع نظيره القطري التطورات.", "سامر الخطيب"),
+    ("واستقبل وزير الدفاع الليبي عادل المهدوي بحضور السفير التركي وفدا عسكريا.", "عادل المهدوي"),
+    ("وبحث وزير الخارجية الأردني سامر الخطيب عسكريا مع نظيره القطري الأوضاع.", "سامر الخطيب"),
+    ("وحل رئيس الوزراء الباكستاني كريم عثمان ضيفا على القمة الخليجية.", "كريم عثمان"),
+    ("ووقع وزير النقل اليمني فهد الزبيري اتفاقية تعاون مع الجانب العماني.", "فهد الزبيري"),
+    ("وقال وزير الطاقة العراقي ماجد الحسني تناولت المباحثات ملف الغاز.", "ماجد الحسني"),
+])
+def test_adverbs_documents_and_derived_verbs_end_a_name(sentence, name):
+    assert list(persons(run(sentence))) == [name]
+
+
+def test_word_shapes_that_end_a_name():
+    from generator.extract.names import derived_perfect, nisba_adverb
+    names = frozenset({"زكريا"})
+    assert all(derived_perfect(w, names) for w in ("تناولت", "وتطرقت", "انتقدت", "استهدفت", "اعتبرت"))
+    assert not any(derived_perfect(w, names) for w in ("حكمت", "رفعت", "مدحت", "التقت"))
+    assert all(nisba_adverb(w, names) for w in ("هاتفيا", "عسكريا", "ميدانيا"))
+    assert not any(nisba_adverb(w, names) for w in ("زكريا", "اليحيا", "دنيا"))
+
+
+def test_name_between_commas_after_a_description():
+    d = run('وقال مدير "مركز الدراسات الاستراتيجية"، كامل الزيدي، إن الهدنة هشة.',
+            "ويرى المحلل المقيم في بغداد، سعد المعموري، أن الاتفاق صامد.")
+    assert {"كامل الزيدي", "سعد المعموري"} <= set(persons(d))
+
+
+def test_title_with_a_posting_and_a_long_country_name():
+    d = run("وصل أمين مجلس الأمن القومي في جمهورية إيران الإسلامية حميد كاظمي إلى مسقط.")
+    p = persons(d)["حميد كاظمي"]
+    assert p.country == "iran"
+
+
+def test_rank_with_rukn_is_not_part_of_the_name():
+    d = run("وقال قائد القوات البرية الفريق أول ركن عثمان الطاهر إن المعارك مستمرة.")
+    assert "عثمان الطاهر" in persons(d)
+
+
+def test_sovereign_without_nationality_reigns_where_he_receives():
+    d = run("استقبل الملك فهد بن ناصر في قصره بالدوحة وزير الخارجية الفرنسي جان لوران.")
+    assert persons(d)["فهد بن ناصر"].country == "qatar"
+    d = run("استقبل الملك فهد بن ناصر وزير الخارجية الفرنسي جان لوران.")
+    assert persons(d)["فهد بن ناصر"].country is None  # nothing says where: left for the editor
+
+
+def test_groups_by_other_names_and_quoted_heads():
+    d = run('وأعلن تحالف دعم الشرعية في اليمن أن قوات صنعاء أطلقت صواريخ على جازان.',
+            'وقتل عنصران من "كتيبة الفرقان" الموالية لتنظيم القاعدة في بلاد المغرب الإسلامي.')
+    kinds = {e.name: (e.kind, e.country) for e in d.entities}
+    assert kinds["الحوثيون"] == ("group", "yemen")
+    assert kinds["التحالف بقيادة السعودية"] == ("organization", "saudi-arabia")
+    assert kinds["كتيبة الفرقان"][0] == "group"
+    assert kinds["القاعدة في بلاد المغرب الإسلامي"][0] == "group"
+
+
+def test_a_quoted_common_word_is_a_group_only_when_quoted_alone():
+    d = run('ودعت الأمم المتحدة الطرفين إلى "فتح ممرات آمنة" للمدنيين.')
+    assert not any(e.kind == "group" for e in d.entities)
+    d = run('وقالت حركة "فتح" إن الاحتلال مسؤول عن التصعيد.')
+    assert any(e.kind == "group" and e.id == "fatah" for e in d.entities)

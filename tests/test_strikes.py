@@ -265,3 +265,13 @@ def test_written_out_forms_are_verbs_and_checked(tmp_path):
     path, _ = _broken(tmp_path, "    forms: [تبنت,", "    forms: [قصفت, تبنت,")
     with pytest.raises(LexiconError, match=r"verbs\.claim: form 'قصفت' already belongs to verbs\.shell"):
         load_lexicon(path)
+
+
+@pytest.mark.parametrize("sentence, reported", [
+    ("أعلنت وزارة الدفاع التركية تحييد 14 إرهابيا في منطقة جبلية شمالي العراق.", True),
+    ("حيدت القوات الخاصة 6 مسلحين في ريف المدينة أمس.", True),
+    ("وقال إن الحكومة تسعى إلى تحييد البلاد عن الصراعات الإقليمية.", False),
+    ("ودعا الوزير إلى تحييد المؤسسات عن الخلافات السياسية.", False),
+])
+def test_neutralised_fighters_are_an_attack_report(sentence, reported):
+    assert (detect_strike(sentence) is not None) is reported

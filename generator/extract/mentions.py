@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import ARTICLE, CONJ, PREP, Lexicon, bare
-from .text import Sentence, Word
+from .names import POSSESSIVE, derived_perfect, future_verb, nisba_adverb, verbal_noun
+from .text import QUOTES, Sentence, Word
 from .titles import TitleReader, _best, _strong_before
 
 COUNTRY_CATS = ("name", "capital", "city", "adj")
@@ -34,32 +35,10 @@ ALWAYS_BLOCK = frozenset({"name", "capital", "adj", "group", "org", "body_adj", 
 NOT_NAME_PREFIXES = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل", "فلل")
 MAX_NAME_WORDS = 4
 JOINER_BREAKS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ان", "و", "او", "ثم", "قد", "لا", "لم", "لن"})
+ROYAL = frozenset({"ملك", "ولي العهد", "امير", "سلطان"})  # folded title lemmas of sovereigns
 HEADED_BY = ("برياسه", "بقياده", "يترسه", "يتراسه", "ويتراسه")  # folded "برئاسة", "بقيادة", "يترأسه"
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 ALEF_MAQSURA_STOPS = frozenset({"علي"})  # folded like a stop word, but a common first name when written with ي
-VERB_SUFFIXES = ("ون", "ان", "ين", "وا", "ه", "ها", "هم", "هما", "نا", "كم")
-POSSESSIVE = ("ها", "هم", "هما", "كم")
-
-
-def future_verb(key: str, names: frozenset) -> bool:
-    """"سيزور", "ستستضيف": س + a present-tense prefix. A long word without a verb's
-    suffix is a foreign name ("ستولتنبرغ"), as are the listed names ("سيرغي")."""
-    if not key.startswith(("سي", "ست", "سن")) or len(key) < 5 or key in names:
-        return False
-    return len(key) < 8 or key.endswith(VERB_SUFFIXES)
-
-
-def verbal_noun(key: str) -> bool:
-    """A verbal noun (masdar) of a derived verb, folded and without clitics: إفعال ("اغلاق"),
-    افتعال ("اعتقال"), استفعال ("استهداف"), انفعال ("انسحاب"). Never a name."""
-    n = len(key)
-    if n == 5 and key[0] == "ا" and key[3] == "ا" and key[1] not in "اوي":
-        return True  # اغلاق, ارسال (names of this shape are listed in verb_like_names)
-    if n == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
-        return True  # اعتقال, انسحاب
-    return n >= 7 and key.startswith("است") and key[-2] == "ا"
-
-
 @dataclass
 class Mention:
     start: int
@@ -135,6 +114,10 @@ class SentenceReader(TitleReader):
             return False  # tanween: an indefinite noun or adverb ("هجوماً"), never a name
         if future_verb(key, self.lex.verb_like_names):
             return False  # a future verb ("سيجلس")
+        if derived_perfect(key, self.lex.verb_like_names):
+            return False  # "تناولت", "وانتقدت": a past verb
+        if not first and nisba_adverb(key, self.lex.verb_like_names):
+            return False  # "X Y هاتفيا": an adverb
         if len(key) >= 6 and key[:1] in ("ب", "ل") and key[1:3] != "ال" and (
                 key[1] == "ت" or key[1:4] == "است" or (key[1] == "ا" and key[3] == "ت") or key[1] == "م"):
             return False  # a verbal noun with a preposition ("باعتقال", "بتصفية", "باستهداف", "بمراسم")
@@ -185,7 +168,7 @@ class SentenceReader(TitleReader):
         joiners = self.lex.joiners
         while k < self.n and count < MAX_NAME_WORDS:
             w = self.words[k]
-            if _strong_before(w) and not (k == j and allow_comma and w.comma_before and not w.quote_before):
+            if _strong_before(w) and not (k == j and allow_comma and w.comma_before and w.pre[-1:] in "،,"):
                 break
             if count >= 2 and self._verb_like(w):
                 break  # "X Y يشيد": a present-tense verb ends the name
@@ -315,7 +298,7 @@ class SentenceReader(TitleReader):
         try:
             if not self.name_ok(i, first=True):
                 return i
-            return self.read_name(i, allow_comma=False)
+            return self.read_name(i, allow_comma=True)
         finally:
             self.loose_mode = False
 
@@ -332,7 +315,8 @@ class SentenceReader(TitleReader):
                 return after, after.end  # "لتنظيم داعش خراسان": the longer name
             return Mention(i, i + g.n, "group", "known", eid=g.value), i + g.n
         prev_head = _best(self.words[i - 1], ("group_head",)) if i > 0 else None
-        if gh and ((prev_head is not None and prev_head.level < ARTICLE) or w.quote_before):
+        closed = gh and (self.words[i + gh.n].quote_before if i + gh.n < self.n else self.s.tail[:1] in QUOTES)
+        if gh and ((prev_head is not None and prev_head.level < ARTICLE) or (w.quote_before and closed)):
             return Mention(i, i + gh.n, "group", "known", eid=gh.value), i + gh.n
         if head:
             found = self._group_after_head(i, head)
@@ -410,12 +394,27 @@ class SentenceReader(TitleReader):
         title = self.title_text(i, j, adj_at)
         if mode == "dual":
             return Mention(i, j, "person", "dual", title=title, lemma=lemma, comps=comps), j
+        if country is None and lemma in ROYAL:
+            country = self._home_country(j)
         m, e = self.person_after(i, j, title=title, lemma=lemma, comps=comps, country=country)
         if m is not None:
             if e - m.name_start == 1 and not self._single_ok(m.name_start, country):
                 m.how = "ref_named"  # one word: only a known person's surname
             return m, e
         return Mention(i, j, "person", "ref", title=title, lemma=lemma, comps=comps, country=country), j
+
+    def _home_country(self, j: int) -> str | None:
+        """"استقبل الملك X في قصر … بالرياض": a sovereign named without a nationality
+        reigns where the sentence places him right after his name (the next 8 words,
+        before anyone else is named)."""
+        for k in range(j, min(self.n, j + 9)):
+            w = self.words[k]
+            if k > j and any(h.cat in ("title", "rank", "honorific", "counterpart", "adj") for h in w.hits):
+                return None
+            place = _best(w, ("capital", "city", "name"))
+            if place and k > j and (self.words[k - 1].key == "في" or place.level == PREP):
+                return self.lex.countries[place.value].id if place.value in self.lex.countries else None
+        return None
 
     def _single_ok(self, k: int, country) -> bool:
         key = self.words[k].key
@@ -437,6 +436,14 @@ class SentenceReader(TitleReader):
             end = j + g.n
             return Mention(i, end, "group", "known", eid=g.value)
         if bare(w.key) in self.lex.group_generic:
+            return None
+        if self.words[i].quote_before and head.level == 0 and not w.quote_before:  # «head name»
+            k = j
+            while k < self.n and k - j < 4 and not _strong_before(self.words[k]) and not self.is_stop(
+                    self.words[k]) and not _best(self.words[k], ("adj", "name", "capital", "org", "title", "trigger")):
+                k += 1
+            if k > j and (self.words[k].quote_before if k < self.n else self.s.tail[:1] in QUOTES):
+                return Mention(i, k, "group", "new", name=self.text(i, k))
             return None
         if w.quote_before:  # head + «name»
             k = j
@@ -516,7 +523,33 @@ class SentenceReader(TitleReader):
         return None
 
     # -- "X Y، وزير الدفاع" --
+    def _title_before(self, b: Mention, out: list[Mention]) -> int | None:
+        """"مدير "المرصد …"، X Y، إن …", "المحلل المقيم في Z، X Y، أن …": a name of two
+        words or more between commas names the person the title just before describes."""
+        w = self.words[b.start]
+        if len(b.words) < 2 or not w.comma_before or w.key.startswith("ال") or (
+                b.end < self.n and not self.words[b.end].comma_before) or b.end == self.n and self.s.tail[:1] != "،":
+            return None
+        for k in range(b.start - 1, max(-1, b.start - 10), -1):
+            t = _best(self.words[k], ("title",))
+            if t and t.level <= CONJ and t.value[1] != "dual":
+                taken = any(m.kind == "person" and m.how == "named" and k <= m.start < b.start
+                            for m in out)
+                return None if taken else k
+            if any(c not in "\"«»“”" for c in self.words[k].pre):
+                return None
+        return None
+
     def _appositions(self, out: list[Mention]) -> None:
+        for b in out:
+            k = self._title_before(b, out) if b.how == "loose" else None
+            if k is not None:
+                a = next((m for m in out if m.how in ("ref", "ref_named") and m.start == k and m.title), None)
+                b.how, b.name_start = "named", b.start
+                b.title, b.lemma = (a.title, a.lemma) if a else (self.words[k].text, None)
+                b.comps, b.country = (a.comps, a.country) if a else (frozenset(), None)
+                if a is not None:
+                    a.how = "merged"
         for a, b in zip(out, out[1:]):
             # "قائد الإدارة السورية الانتقالية أحمد X": an unknown adjective between title and name
             if (a.kind == "person" and a.how == "ref" and a.title and b.how == "loose" and len(b.words) >= 2

@@ -67,3 +67,49 @@ def tail_matches(short: list[str], full: list[str]) -> bool:
         if len(acc) >= len(s):
             return False
     return False
+
+
+# -- word shapes that are never a name --
+VERB_SUFFIXES = ("ون", "ان", "ين", "وا", "ه", "ها", "هم", "هما", "نا", "كم")
+POSSESSIVE = ("ها", "هم", "هما", "كم")
+
+
+def future_verb(key: str, names: frozenset) -> bool:
+    """"سيزور", "ستستضيف": س + a present-tense prefix. A long word without a verb's
+    suffix is a foreign name ("ستولتنبرغ"), as are the listed names ("سيرغي")."""
+    if not key.startswith(("سي", "ست", "سن")) or len(key) < 5 or key in names:
+        return False
+    return len(key) < 8 or key.endswith(VERB_SUFFIXES)
+
+
+def verbal_noun(key: str) -> bool:
+    """A verbal noun (masdar) of a derived verb, folded and without clitics: إفعال ("اغلاق"),
+    افتعال ("اعتقال"), استفعال ("استهداف"), انفعال ("انسحاب"). Never a name."""
+    n = len(key)
+    if n == 5 and key[0] == "ا" and key[3] == "ا" and key[1] not in "اوي":
+        return True  # اغلاق, ارسال (names of this shape are listed in verb_like_names)
+    if n == 6 and key[0] == "ا" and key[4] == "ا" and (key[2] == "ت" or key[1] == "ن"):
+        return True  # اعتقال, انسحاب
+    return n >= 7 and key.startswith("است") and key[-2] == "ا"
+
+
+def nisba_adverb(key: str, names: frozenset) -> bool:
+    """"هاتفيا", "رسميا", "عسكريا": a nisba adjective in the accusative is an adverb and
+    ends a name ("بحث X Y هاتفيا مع …"). Listed names ("زكريا") are not."""
+    return len(key) >= 5 and key.endswith("يا") and not key.startswith("ال") and key not in names
+
+
+def derived_perfect(key: str, names: frozenset) -> bool:
+    """A past verb of a derived form in the feminine, folded and without و/ف: تفعّلت,
+    تفاعلت ("تناولت", "تطرقت"), افتعلت ("اعتبرت"), انفعلت ("انتقدت"), استفعلت
+    ("استهدفت"). Never a name (listed names excepted)."""
+    if key[:1] in ("و", "ف") and len(key) > 5:
+        key = key[1:]
+    if not key.endswith("ت") or key in names or key.startswith("ال"):
+        return False
+    n = len(key)
+    if key[0] == "ت":
+        return n >= 5
+    if key.startswith("است"):
+        return n >= 6
+    return key[0] == "ا" and n >= 5 and ("ت" in (key[1], key[2]) or key[1] == "ن")
