@@ -401,3 +401,30 @@ def test_arrived_in_the_capital_with_a_companion():
     r = Result("حل وزير الخارجية العراقي فؤاد حسين، اليوم الإثنين، بالعاصمة التركية، في زيارة عمل تدوم يومين، "
                "يرافقه فيها وزير الداخلية العراقي عبد الأمير الشمري.")
     assert r.visits("done") == {("فؤاد حسين", "turkey"), ("عبد الأمير الشمري", "turkey")}
+
+
+def test_three_states_agreeing_are_the_sides_of_the_last_three_way_meeting():
+    r = Result("استضاف وزير الخارجية الروسي سيرغي لافروف في موسكو اجتماعا ثلاثيا ضم وزير الخارجية الإيراني عباس عراقجي "
+               "ووزير الخارجية التركي هاكان فيدان.",
+               "وقال لافروف إن الدول الثلاث \"اتفقت على مواصلة التنسيق بشأن سوريا\".")
+    assert [set(a.parties) for a in r.a.agreements] == [{"russia", "iran", "turkey"}]
+
+
+def test_two_ministers_announcing_an_agreement_on_a_committee():
+    r = Result("التقى وزير الخارجية الأردني أيمن الصفدي نظيره العراقي فؤاد حسين في عمان.",
+               "وأعلن الوزيران الاتفاق على تشكيل لجنة مشتركة للتجارة والطاقة.",
+               "وقال مسؤولون إن الاتفاق على الخط النفطي لم يكتمل بعد.")
+    assert [set(a.parties) for a in r.a.agreements] == [{"jordan", "iraq"}]
+
+
+def test_a_bare_title_with_a_nationality_names_the_one_minister_of_that_country():
+    r = Result("وشارك نائب رئيس الوزراء وزير الخارجية الأردني أيمن الصفدي في اجتماع بالقاهرة.",
+               "وجاء ذلك بعد الزيارة التي قام بها الوزير الأردني إلى دمشق الشهر الماضي.")
+    assert ("أيمن الصفدي", "syria") in r.visits("done")
+
+
+def test_an_attack_a_group_claimed_strikes_the_state_it_hit_not_a_group_named_later():
+    r = Result("وأعلنت السلطات أن هجوما تبنته جماعة الحوثي على منشأة نفطية في مدينة جدة أدى إلى حريق.")
+    assert ("الحوثيون", "السعودية") in r.strikes()
+    r = Result("وجاء ذلك بعد هجوم تبناه تنظيم داعش على مسجد في قرية نائية، وهو التنظيم الذي تقول حركة طالبان إنها تحاربه.")
+    assert ("داعش", "طالبان") not in r.strikes()

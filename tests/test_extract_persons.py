@@ -265,3 +265,58 @@ def test_a_quoted_common_word_is_a_group_only_when_quoted_alone():
     assert not any(e.kind == "group" for e in d.entities)
     d = run('وقالت حركة "فتح" إن الاحتلال مسؤول عن التصعيد.')
     assert any(e.kind == "group" and e.id == "fatah" for e in d.entities)
+
+
+# -- names a plain reading refuses: portfolios and epithets the lexicon lacks, common
+#    words as first names, a trailing preposition, quoted body names, two names joined by و
+
+def test_unknown_portfolio_before_nationality_and_name():
+    d = run("وكان في استقباله في المطار وزير التخطيط والتنمية العُماني سالم الهنائي.")
+    p = persons(d)["سالم الهنائي"]
+    assert p.country == "oman"
+    assert p.roles and p.roles[0].title.startswith("وزير")
+
+
+def test_unknown_epithet_in_title_before_nationality_and_name():
+    d = run("حضر رئيس اللجنة المركزية للحزب الاشتراكي الفرنسي جان بوردو الاجتماع.")
+    assert persons(d)["جان بوردو"].country == "france"
+
+
+def test_common_word_as_first_name_after_title():
+    d = run("وأعرب المبعوث الأممي إلى ليبيا، غير هانسن، عن قلقه من التصعيد.")
+    assert "غير هانسن" in persons(d)
+
+
+def test_common_word_after_title_is_not_a_name_before_a_participle():
+    d = run("قال وزير الخارجية العُماني بدر البوسعيدي إن الوزير غير مقتنع بالرد.")
+    assert set(persons(d)) == {"بدر البوسعيدي"}
+
+
+def test_preposition_before_comma_ends_the_name():
+    d = run("وعقدت مساعدة وزير الخارجية الأميركي للشؤون الأفريقية سارة في، اجتماعا مع الوفد.")
+    assert "سارة في" in persons(d)
+
+
+def test_preposition_inside_a_sentence_is_not_a_name():
+    d = run("قال وزير الخارجية العُماني بدر البوسعيدي في مؤتمر صحفي إن المحادثات بناءة.")
+    assert set(persons(d)) == {"بدر البوسعيدي"}
+
+
+def test_title_word_inside_a_name_and_quoted_body_name():
+    d = run('واستقبل الرئيس الصومالي علي شيخ حسن رئيس بعثة "أوكام" أحمد الأمين وارسمي، وبحث معه الأوضاع.',
+            "وأكد وارسمي دعم البعثة.")
+    people = persons(d)
+    assert "أحمد الأمين وارسمي" in people
+
+
+def test_two_names_joined_by_wa_are_two_persons():
+    d = run("التقى رئيس الوزراء الإثيوبي آبي أحمد بالوفد.",
+            "وعقد الرئيس الكيني وليام روتو وآبي أحمد اجتماعا في نيروبي.")
+    people = persons(d)
+    assert "وليام روتو" in people and "آبي أحمد" in people
+    assert not any("وآبي" in n for n in people)
+
+
+def test_listed_first_name_with_wa_stays_in_the_name():
+    d = run("قال وزير الخارجية الأردني أيمن الصفدي وليد إن الاجتماع مهم.")
+    assert not any(n.startswith("وليد") for n in persons(d))

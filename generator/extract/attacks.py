@@ -52,6 +52,9 @@ MEANS_QUALIFIERS = ("جويه", "حربيه", "مسيره", "صاروخيه", "�
 DOWNED = ("اسقط", "اسقطت", "اسقطوا", "اعترض", "اعترضت", "اعترضوا", "تصدت", "تصدي", "اسقاط", "اعتراض")
 
 
+CLAIMED = ("تبنته", "تبناه", "تبنتها", "تبناها")  # "هجوم تبناه X": X attacked
+
+
 def _cues(text: str):
     """(offset, cue) for the sentence and each of its clauses."""
     out = []
@@ -104,6 +107,9 @@ def strikes_of(s, v: View, facts) -> list[Strike]:
                     if attackers:
                         break
         targets = _targets(v, t, attackers, facts)
+        if strict and v.words[t].key.lstrip("وف") in CLAIMED:
+            # "هجوم تبناه X على منشأة في جدة": only the state the attack struck in
+            targets = [x for x in targets if x in facts.lex.countries]
         if strict and not (attackers and targets):
             continue  # the extractor's own verbs need both sides
         place = v.place_after(t, v.clause_end(t))

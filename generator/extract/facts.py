@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..dates import find_dates, resolve_date
 from ..lexicon import Lexicon
 from ..model import Agreement, Meeting, Statement, Visit
+from ..normalize import bare, fold
 from .attacks import strikes_of
 from .clauses import View
 from .meetings import BETWEEN, PERSON, WITH, MeetingRules
@@ -18,6 +19,8 @@ from .visits import VisitRules
 STATE = ("country", "organization", "person", "group")
 RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
 SAID_WINDOW = 16  # words between the speaker and what was said
+SIDE_NOUNS = ("الدول", "البلدان", "الاطراف", "الاطراف")
+SIDE_NUMBERS = {3: ("الثلاث", "الثلاثه"), 4: ("الاربع", "الاربعه"), 5: ("الخمس", "الخمسه")}
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "انّ")
 
 
@@ -36,6 +39,7 @@ class ArticleFacts(MeetingRules, VisitRules):
         self.last_group: Mention | None = None  # for "التنظيم", "الجماعة" in later sentences
         self.recent_groups: list[Mention] = []
         self.recent_pair: list[Mention] = []  # the last two persons who met (for "الزعيمان")
+        self.recent_sides: list[str] = []  # the countries of the last meeting of three or more
         self.pair: list[str] = self._pair()
         self._seen: set = set()
         self._gathered_at: set = set()  # (sentence, word) of "ضم/يجمع" verbs a meeting noun took
@@ -113,7 +117,9 @@ class ArticleFacts(MeetingRules, VisitRules):
 
     # -- the run --
     def run(self) -> None:
+        known: list = []  # persons named so far, for "الوزير الباكستاني" left unresolved
         for s, ms in zip(self.sentences, self.per_sentence):
+            self._late_refs(ms, known)
             for m in ms:  # "الزعيمان", "الوزيران" not resolved by their title: the last pair that met
                 named_after = any(x.kind == "person" and x.eid and x.start == m.end for x in ms)  # "الرئيسين A و B"
                 if m.kind == "person" and m.how == "dual" and not m.eids and len(self.recent_pair) == 2 \
@@ -129,6 +135,21 @@ class ArticleFacts(MeetingRules, VisitRules):
                 self.topic = topic
             elif persons:
                 self.topic = [persons[0]]
+
+    @staticmethod
+    def _late_refs(ms: list[Mention], known: list) -> None:
+        """"الوزير الباكستاني" for "نائب رئيس الوزراء وزير الخارجية الباكستاني X": the
+        one person named before with that nationality whose title holds the word."""
+        for m in ms:
+            if m.kind == "person" and m.how == "unresolved" and m.country and m.lemma and m.person is None:
+                cands = [p for p in known if p.country == m.country and any(
+                    bare(m.lemma) in {bare(w) for w in fold(title).split()} for title, _ in p.roles)]
+                if len(cands) == 1:
+                    m.how, m.person, m.eid = "ref", cands[0], cands[0].eid
+        for m in ms:
+            p = m.person if m.kind == "person" else None
+            if p is not None and not isinstance(p, list) and p not in known:
+                known.append(p)
 
     @staticmethod
     def needs_ok(v: View, i: int, h) -> bool:
@@ -233,7 +254,8 @@ class ArticleFacts(MeetingRules, VisitRules):
     def agreement(self, s: Sentence, v: View, i: int, h) -> list[Mention] | None:
         trig = h.value
         end = v.clause_end(i)
-        subj = self.subject(v, i, h.n, STATE)
+        # "أعلن الوزيران الاتفاق على": the noun's sides stand in its own sentence
+        subj = self.subject(v, i, h.n, STATE, carry=not (trig.pos == "noun" and trig.plural_only))
         parties = self.countries_of(subj)
         if len(parties) < 2 and not parties and not trig.plural_only:
             # "ووقع وزيرا خارجية قطر وتركيا …": countries named in the subject's titles
@@ -249,6 +271,8 @@ class ArticleFacts(MeetingRules, VisitRules):
         lo, hi = max(0, i - 3), min(v.n, i + h.n + 4)
         if len(parties) < 2 and any(v.has_cat(x, "pair_ref", 3) for x in range(lo, hi)):
             parties = list(self.pair)
+        if len(parties) < 2 and self._sides_ref(v, lo, hi):
+            parties = list(self.recent_sides)  # "الدول الثلاث اتفقت": the sides of the last meeting
         if trig.plural_only and len(parties) < 2:
             return None
         if len(parties) < 2:
@@ -274,6 +298,17 @@ class ArticleFacts(MeetingRules, VisitRules):
         for c in parties:
             self._mention(c, Mention(0, 0, "country", "name", eid=c, country=c))
         return subj
+
+    def _sides_ref(self, v: View, lo: int, hi: int) -> bool:
+        """"الدول الثلاث", "البلدان الثلاثة", "الأطراف الأربعة": as many sides as the last
+        meeting of three or more countries had."""
+        if len(self.recent_sides) < 3:
+            return False
+        number = SIDE_NUMBERS.get(len(self.recent_sides), ())
+        for k in range(lo, min(hi, v.n - 1)):
+            if v.words[k].key.lstrip("و") in SIDE_NOUNS and v.words[k + 1].key in number:
+                return True
+        return False
 
     @staticmethod
     def _countries_in(v: View, lo: int, hi: int) -> list[str]:

@@ -213,6 +213,9 @@ class MeetingRules:
         pm = [m for m in ms if m.kind == "person" and m.eid and not isinstance(m.person, list)]
         if len(pm) >= 2:
             self.recent_pair = pm[:2]
+        sides = list(dict.fromkeys(m.person.country for m in pm if m.person.country))
+        if len(sides) >= 3:  # "الدول الثلاث" in a later sentence
+            self.recent_sides = sides
         for m in pm:  # "التقى X نظيره Y، ووقعا …": both sides are the dual verb's subject
             if not any(m is x for x in self.local):
                 self.local.append(m)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..lexicon import ARTICLE, CONJ, PREP, Lexicon, bare
 from .names import POSSESSIVE, derived_perfect, future_verb, nisba_adverb, verbal_noun
 from .text import QUOTES, Sentence, Word
-from .titles import TitleReader, _best, _strong_before
+from .titles import TitleNameRules, TitleReader, _best, _strong_before
 
 COUNTRY_CATS = ("name", "capital", "city", "adj")
 # categories that can never be part of a person's name
@@ -61,7 +61,7 @@ class Mention:
     surname_slot: bool = False  # an adjective standing where a person would ("قال السوداني")
 
 
-class SentenceReader(TitleReader):
+class SentenceReader(TitleReader, TitleNameRules):
     """Finds the mentions of one sentence."""
 
     def __init__(self, s: Sentence, lex: Lexicon):
@@ -95,7 +95,8 @@ class SentenceReader(TitleReader):
         w = self.words[k]
         key = w.key
         if first and self.after_title and (key in self.lex.names_like_stops or (
-                key in self.lex.verb_like_names and _best(w, ("adj",)) and not key.startswith("ال"))):
+                key in self.lex.verb_like_names and _best(w, ("adj",)) and not key.startswith("ال"))
+                or self.common_first_name(k)):
             # "الشيخ صباح خالد", "العميد الركن تركي X": a name when another name word follows
             if k + 1 < self.n and not _strong_before(self.words[k + 1]) and self.name_ok(k + 1, first=False):
                 return True
@@ -133,7 +134,7 @@ class SentenceReader(TitleReader):
             nxt = self.words[k + 1].key if k + 1 < self.n else ""
             if self._verb_like(w) and nxt.startswith("ال"):
                 return False  # "تمثل الخير": a verb and its object
-            if key[:1] == "و" and len(key) > 3 and key not in self.lex.verb_like_names:
+            if key[:1] == "و" and len(key) > 3 and key not in self.lex.verb_like_names and k != self.split_at:
                 return False  # "… لدى إيران ومنع عودة …": a conjunction starts no name
             if any(h.cat == "title" and h.level == 0 for h in w.hits) and key not in self.lex.title_names:
                 return False  # "وزيرة التنمية …" is a title, never a first name
@@ -141,7 +142,8 @@ class SentenceReader(TitleReader):
             if key[:1] == "و" and key.endswith(("ه", "ها", "هم", "هما")) and len(key) > 4:
                 return False  # "X ورفاقه", "X وحكومته": a conjunction, not a name
             for h in w.hits:
-                if h.cat == "title" and h.level <= CONJ and key not in self.lex.title_names:
+                if h.cat == "title" and h.level <= CONJ and key not in self.lex.title_names and not (
+                        key in self.lex.names_like_stops and self.name_like(k + 1)):  # "محمد الأمين X"
                     return False  # "X Y رئيس ديوان …", "X المتحدث باسم …"
                 if h.cat == "title" and h.level == 2 and (h.value[1] != "forms" or self.is_comp(k + h.n)):
                     return False  # "X بكبير مفاوضي …"
@@ -168,13 +170,16 @@ class SentenceReader(TitleReader):
         joiners = self.lex.joiners
         while k < self.n and count < MAX_NAME_WORDS:
             w = self.words[k]
-            if _strong_before(w) and not (k == j and allow_comma and w.comma_before and w.pre[-1:] in "،,"):
+            if _strong_before(w) and not (k == j and allow_comma and (w.comma_before and w.pre[-1:] in "،,"
+                                                                      or self.after_closing_quote(k))):
                 break
-            if count >= 2 and self._verb_like(w):
-                break  # "X Y يشيد": a present-tense verb ends the name
+            if count >= 2 and (self._verb_like(w) or self.conj_starts_new_name(k, count)):
+                break  # "X Y يشيد": a present-tense verb ends the name; "X Y وZ W": two names
             after_joiner = k > j and self.words[k - 1].key in joiners and w.key not in JOINER_BREAKS \
                 and not any(ch.isdigit() for ch in w.key)
             if not after_joiner and not self.name_ok(k, first=(k == j)):
+                if count and self.after_title and self.particle_ends_name(k):
+                    k += 1  # "X في،": the name's last word
                 break  # ("عبد الأمير": a word after a joiner is part of the name)
             if w.key not in joiners:
                 count += 1
@@ -386,9 +391,16 @@ class SentenceReader(TitleReader):
 
     def _title_person(self, i: int, t):
         lemma, mode = t.value
-        if i and bare(self.words[i - 1].key) in self.lex.place_heads and not _strong_before(self.words[i]):
+        if i and bare(self.words[i - 1].key) in self.lex.place_heads and not _strong_before(self.words[i]) \
+                and not self._definite(i - 1):
             return None, i  # "بمطار الملك خالد الدولي": a place named after a person
         j, country, comps, complete, adj_at = self.read_title(i, t)
+        via = self.unknown_modifiers(j) if mode != "dual" else None
+        if via is not None:  # "وزير الخزانة والمالية التركي X Y": a name of two words or more
+            m, e = self.person_after(i, via[0], title=self.title_text(i, via[0] - 1, []), lemma=lemma,
+                                     comps=comps, country=country or via[1])
+            if m is not None and e - m.name_start >= 2:
+                return m, e
         if not complete:
             return None, i
         title = self.title_text(i, j, adj_at)

@@ -12,7 +12,7 @@ mixin of mentions.SentenceReader, which provides `words`, `n`, `lex`,
 from __future__ import annotations
 
 from ..lexicon import CONJ, bare
-from .text import STRONG, Word
+from .text import QUOTES_CLOSE, QUOTES_OPEN, STRONG, Word
 
 
 def _strong_before(w: Word) -> bool:
@@ -40,6 +40,9 @@ class TitleReader:
         complete = mode != "forms"
         while j < self.n:
             w = self.words[j]
+            if complete and j > i + hit.n - 1 and w.quote_before and self.quoted_in_title(j):
+                j = self.quoted_in_title(j)  # "ورئيس بعثة «أوصوم» X Y": the body's name is the title's
+                break
             if _strong_before(w):
                 break
             adj = _best(w, ("adj",))
@@ -156,3 +159,103 @@ class TitleReader:
                 text = text[:cut] + "ا" + text[cut + 1:]
             text = text[cut:]
         return text
+
+
+# -- names right after a title that ordinary name rules would refuse --
+NAME_END_PARTICLES = frozenset({"في", "من", "عن", "مع"})  # folded prepositions; "مولي في،"
+_ENDS = set("،,.;؛:!?؟")
+
+
+class TitleNameRules:
+    """Extra rules for a name read right after a title (a mixin of mentions.SentenceReader)."""
+
+    split_at = -1  # a word "و + name" that ended the previous name: it may start the next one
+
+    def conj_starts_new_name(self, k: int, count: int) -> bool:
+        """"الرئيس المصري عبد الفتاح السيسي وآبي أحمد": after a name of two words or more,
+        و + a name-like word starts another person's name (names listed in
+        verb_like_names, "وليد", "وانغ", stay one word)."""
+        w = self.words[k]
+        key = w.key
+        if count < 2 or key[:1] != "و" or len(key) < 4 or key in self.lex.verb_like_names:
+            return False
+        rest = key[1:]
+        if rest in self.lex.stops or _strong_before(w) or w.hits:  # ("وأبو X": a name too)
+            return False
+        nxt = self.words[k + 1] if k + 1 < self.n else None  # a whole new name: "وآبي أحمد", not "وارسمي،"
+        if nxt is None or not (self.name_like(k + 1) or nxt.key in self.lex.joiners):
+            return False
+        self.split_at = k
+        return True
+
+    def name_like(self, k: int, after_quote: bool = False) -> bool:
+        """A word in no lexicon that reads as a name: no article, no case ending, no
+        participle shape ("مقتنع", "معروف", "مستعد")."""
+        if k >= self.n:
+            return False
+        w = self.words[k]
+        key = w.key
+        if w.hits or self.is_stop(w) or len(key) < 3 or key.startswith("ال") or (
+                _strong_before(w) and not after_quote):
+            return False
+        if key.endswith(("ا", "ه")) or "\u064b" in w.text or any(ch.isascii() or ch.isdigit() for ch in key):
+            return False
+        if key[0] == "م" and (key[2] == "ت" or key.startswith("مست") or (len(key) == 5 and key[3] == "و")):
+            return False
+        return True
+
+    def common_first_name(self, k: int) -> bool:
+        """"المبعوث الأممي، غير بيدرسون،", "المتحدث باسم البنتاغون بات رايدر": right after a
+        title, a common word (3 letters or more) is a first name when a name-like word
+        follows and the name ends there."""
+        key = self.words[k].key
+        if len(key) < 3 or key not in self.lex.stops or not self.name_like(k + 1):
+            return False
+        e = k + 2
+        return e >= self.n or _strong_before(self.words[e]) or bool(self.words[e].hits) or self.is_stop(self.words[e])
+
+    def particle_ends_name(self, k: int) -> bool:
+        """"مساعدة وزير الخارجية … مولي في، …": a preposition right before a comma or the
+        sentence end governs nothing, so it is the last word of the name."""
+        if self.words[k].key not in NAME_END_PARTICLES:
+            return False
+        if k + 1 < self.n:
+            return any(c in _ENDS for c in self.words[k + 1].pre)
+        return any(c in _ENDS for c in self.s.tail[:1])
+
+    def unknown_modifiers(self, j: int) -> tuple[int, str | None] | None:
+        """"وزير الخزانة والمالية التركي X Y", "… للحزب الشيوعي الصيني X Y": 1–3 definite
+        words in no lexicon (a portfolio or an epithet the lexicon lacks), then a
+        nationality adjective: (where the name starts, the country), or None."""
+        k = j
+        while k < self.n and k - j < 3:
+            w = self.words[k]
+            if _strong_before(w) or _best(w, ("adj",)):
+                break
+            key = w.key[1:] if w.key[:1] == "و" and w.key[1:3] == "ال" else w.key
+            if not key.startswith("ال") or (w.hits and not self.is_comp(k)) or self.is_stop(w):
+                return None
+            k += 1
+        if k == j or k >= self.n or _strong_before(self.words[k]):
+            return None
+        adj = _best(self.words[k], ("adj",))
+        if adj is None or not self.words[k].key.startswith("ال"):
+            return None
+        return k + adj.n, adj.value
+
+    def quoted_in_title(self, j: int) -> int:
+        """A body's name of 1–3 words in quotes inside a title, followed by a name-like word:
+        the word after the closing quote (0 when there is none)."""
+        if not any(c in QUOTES_OPEN for c in self.words[j].pre) or self.words[j].comma_before:
+            return 0
+        for k in range(j + 1, min(self.n, j + 4)):
+            pre = self.words[k].pre
+            if pre:
+                closed = all(c in QUOTES_CLOSE for c in pre)
+                return k if closed and self.name_like(k, after_quote=True) else 0
+        return 0
+
+    def after_closing_quote(self, k: int) -> bool:
+        """A name right after a title that ends with a quoted body name."""
+        pre = self.words[k].pre
+        return bool(pre) and all(c in QUOTES_CLOSE for c in pre) and k > 0 and self.after_title
