@@ -1,0 +1,294 @@
+"""The `factsheets` MkDocs plugin: the reader's site generated from facts/.
+
+    plugins:
+      - search: {lang: ar, pipeline: []}
+      - factsheets:
+          facts_dir: facts      # relative to mkdocs.yml
+          seeds_dir: seeds
+
+on_files   loads facts/ (each file parsed once and cached across `serve`
+           rebuilds by size and mtime), reports every problem as a warning
+           `file:line:col: message` (so `mkdocs build --strict` fails and
+           `mkdocs serve` keeps serving the rest), clusters events, builds
+           the look-up index once, and adds every generated page (not in
+           nav) and download, plus the bundled CSS, JS and fonts.
+on_page_markdown  fills the home page's `<!-- factsheets:home -->`.
+on_post_build     adds the folded Arabic search field to search_index.json.
+on_serve   watches facts/ and seeds/.
+
+Fast previews: `mkdocs serve --dirty` rebuilds only the pages whose
+Markdown changed. MkDocs 1.6 counts every `File.generated` file as modified
+(`is_modified()` is True whenever a file has in-memory content), so each
+generated file here answers for itself: modified when its content differs
+from the previous build of this process (or its output is missing). Across
+rebuilds the process keeps the parsed YAML (loading.py), the rendered pages
+keyed by what they show (page_cache.py), lead sentences, reference checks
+and open-data text; the parsed facts are frozen out of the cyclic garbage
+collector's walks. Plain `mkdocs serve` cleans the site folder and renders
+every page at each save: use --dirty for big sites (docs/editors.md).
+Generated pages' HTML blocks skip Python-Markdown's HTML parsers (rawhtml.py).
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import os
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..events import cluster_events, event_problems
+from .index import SiteIndex
+from .loading import lead_sentences, load_facts, reference_problems
+from .page_cache import PageCache
+from .pages import NAV_PAGES, site_pages
+from . import rawhtml
+from .render_lists import HOME_MARKER, render_home
+from .search import fold_search_index
+
+log = logging.getLogger("mkdocs.plugins.factsheets")
+PACKAGE = Path(__file__).resolve().parent
+ASSETS = PACKAGE / "assets"
+NOT_SEARCHED = ("articles/", "persons/", "countries/", "organizations/", "groups/", "timeline/", "network/", "data/")
+
+# What each generated path held at the previous build of this process (serve rebuilds):
+# site_dir -> {src_uri: (content, sha256)}; the rendered pages (page_cache.py); and the
+# last search index entries per page.
+_WRITTEN: dict[str, dict[str, tuple[str | bytes, str]]] = {}
+_PAGES: dict[str, PageCache] = {}
+_SERVING: list[bool] = []  # [True] under `mkdocs serve` (on_startup runs once per process)
+_FROZEN: list[bool] = []  # gc.freeze() done (once per process)
+_SEARCH_DOCS: dict[str, dict[str, list[str]]] = {}
+
+
+class FactSheetsConfig(base.Config):
+    facts_dir = c.Type(str, default="facts")
+    seeds_dir = c.Type(str, default="seeds")
+    lead_sentences = c.Type(bool, default=True)
+    fold_search = c.Type(bool, default=True)
+
+
+def _modified(changed: bool, f: File):
+    """File.is_modified for a generated file: its content changed since the last build of this
+    process, or its output is missing (asked twice per page by a --dirty build: answered once)."""
+    answer: list[bool] = []
+
+    def is_modified() -> bool:
+        if not answer:
+            answer.append(changed or not os.path.exists(f.abs_dest_path))
+        return answer[0]
+    return is_modified
+
+
+def _digest(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
+
+
+class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
+    """Adds the fact sheets, entity, event, list, timeline, network and data pages."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        _SERVING[:] = [command == "serve"]
+
+    def on_config(self, config: MkDocsConfig):
+        if _SERVING and _SERVING[0]:
+            # a preview needs no sitemap (and its template walks every page at every rebuild)
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                config.theme.static_templates.discard(name)
+        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        self.facts_dir = (root / self.config.facts_dir).resolve()
+        self.seeds_dir = (root / self.config.seeds_dir).resolve()
+        self.facts = None
+        self.index = None
+        self.problem_count = 0
+        self.generated_md: set[str] = set()
+        self._stashed: dict[str, list[str]] = {}
+        return config
+
+    # -- pages ---------------------------------------------------------------------
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # what is made here is acyclic (reference counting frees it): no cyclic collections meanwhile
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._generate(files, config)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _generate(self, files: Files, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
+        if not self.facts_dir.is_dir():
+            log.warning(f"{self.facts_dir}: no facts folder (run: python -m generator extract)")
+        facts, parsed = load_facts(self.facts_dir)
+        if _SERVING and _SERVING[0] and not _FROZEN:
+            # The parsed facts live as long as the process (serve keeps them across rebuilds):
+            # keep the cyclic garbage collector from walking them again at every full collection
+            # (each walk took up to ~0.9 s at 1,000 articles). Reference counting still frees them.
+            gc.freeze()
+            _FROZEN.append(True)
+        loaded_at = time.perf_counter()
+        problems = facts.problems + reference_problems(facts) + event_problems(facts)
+        for problem in sorted(set(problems)):
+            if problem.severity == "error":
+                log.warning(str(problem))
+            else:
+                log.info(str(problem))
+        self.problem_count = sum(1 for p in problems if p.severity == "error")
+        events = cluster_events(facts)
+        ix = SiteIndex.build(facts, events, config.use_directory_urls)
+        leads = lead_sentences(facts, self.facts_dir.parent, self.seeds_dir) if self.config.lead_sentences else {}
+        indexed_at = time.perf_counter()
+        # the rendered pages are kept for the next rebuild only when serving
+        cache = _PAGES.setdefault(config.site_dir, PageCache()) if _SERVING and _SERVING[0] else PageCache()
+        generated = site_pages(facts, events, ix, leads, cache)
+        rendered_at = time.perf_counter()
+        self.facts, self.index = facts, ix
+
+        previous = _WRITTEN.setdefault(config.site_dir, {})
+        written: dict[str, tuple[str | bytes, str]] = {}
+        changed = 0
+        existing = {f.src_uri for f in files}  # (Files.append invalidates its look-up table: no get_file_* in the loop)
+        for path, content in generated.items():
+            if path in existing:
+                log.info(f"docs/{path} exists: it is used instead of the generated page")
+                continue
+            inclusion = InclusionLevel.UNDEFINED if path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+            f = File.generated(config, path, content=content, inclusion=inclusion)
+            last = previous.get(path)
+            digest = last[1] if last is not None and last[0] is content else _digest(content)  # a cached page
+            written[path] = (content, digest)
+            modified = last is None or last[1] != digest
+            changed += modified
+            f.is_modified = _modified(modified, f)
+            files.append(f)
+        _WRITTEN[config.site_dir] = written
+        self.generated_md = {path for path in written if path.endswith(".md")}
+        self._add_assets(files, config)
+        home = files.get_file_from_path("index.md")
+        if home is not None:
+            home.is_modified = lambda: True  # its counts come from the facts
+        self._prune_nav(config, files)
+        log.info(f"factsheets: {len(facts.articles)} articles, {len(facts.entities)} entities, {len(events)} events, "
+                 f"{len(generated)} generated files ({changed} changed; {cache.rendered} pages rendered, {cache.reused} "
+                 f"from the cache; {parsed} YAML files parsed) "
+                 f"in {time.perf_counter() - started:.2f} s (load {loaded_at - started:.2f}, events and index "
+                 f"{indexed_at - loaded_at:.2f}, render {rendered_at - indexed_at:.2f})")
+        return files
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        existing = {f.src_uri for f in files}
+        for path in sorted(ASSETS.rglob("*")):
+            if path.is_file():
+                uri = path.relative_to(PACKAGE).as_posix()
+                if uri not in existing:
+                    files.append(File(uri, str(PACKAGE), config.site_dir, config.use_directory_urls))
+
+    def _prune_nav(self, config: MkDocsConfig, files: Files) -> None:
+        """Leave out nav entries for hand-written pages that do not exist (yet)."""
+
+        def keep(item) -> bool:
+            value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+            if isinstance(value, str) and value.endswith(".md") and "://" not in value:
+                if files.get_file_from_path(value) is None:
+                    log.info(f"factsheets: nav entry '{value}' left out: no such page")
+                    return False
+            return True
+
+        def prune(items):
+            out = []
+            for item in items:
+                if isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item.values())), list):
+                    title, children = next(iter(item.items()))
+                    children = prune(children)
+                    if children:
+                        out.append({title: children})
+                elif keep(item):
+                    out.append(item)
+            return out
+
+        if config.nav:
+            config.nav = prune(config.nav)
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri == "index.md" and HOME_MARKER in markdown and self.index is not None:
+            return markdown.replace(HOME_MARKER, render_home(self.index, self.problem_count))
+        if page.file.src_uri in self.generated_md:
+            # our HTML blocks skip Markdown's two HTML parsers (see rawhtml.py)
+            markdown, blocks = rawhtml.stash(markdown)
+            self._stashed[page.file.src_uri] = blocks
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        blocks = self._stashed.pop(page.file.src_uri, None)
+        return rawhtml.restore(html, blocks) if blocks else html
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        """Material puts dir="rtl" on <body> only: put it on <html> too (the root's direction
+        governs scrollbars, print and the browser's own UI)."""
+        direction = config.theme.get("direction")
+        head = output[:400]
+        if direction and "<html " in head and " dir=" not in head.split(">", 2)[1]:
+            output = output.replace("<html ", f'<html dir="{direction}" ', 1)
+        return output
+
+    # -- search --------------------------------------------------------------------
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._finish_search_index(config)
+        finally:
+            # an old build's facts, index and files must not outlive it (serve keeps old configs
+            # and their plugins alive until a full garbage collection)
+            self.facts = self.index = None
+            self._site_files = []
+            self.generated_md = set()
+
+    def _finish_search_index(self, config: MkDocsConfig) -> None:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.config.fold_search or not path.is_file():
+            return
+        import json
+
+        started = time.perf_counter()
+        stats = fold_search_index(path, NOT_SEARCHED)
+        # a dirty rebuild indexes only the rebuilt pages: carry the others over from the last build
+        # (kept as JSON text: a page's entries are written back as they were)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        pages: dict[str, list[str]] = {}
+        for doc in data["docs"]:
+            pages.setdefault(doc["location"].split("#", 1)[0], []).append(
+                json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+        last = _SEARCH_DOCS.get(config.site_dir, {})
+        live = {f.url for f in self._site_files}
+        carried = 0
+        for url, docs in last.items():
+            if url not in pages and url in live:
+                pages[url] = docs
+                carried += len(docs)
+        _SEARCH_DOCS[config.site_dir] = pages
+        if carried:
+            head = json.dumps({k: v for k, v in data.items() if k != "docs"}, ensure_ascii=False,
+                              separators=(",", ":"))
+            docs = ",".join(d for entries in pages.values() for d in entries)
+            path.write_text(f'{head[:-1]},"docs":[{docs}]}}' if head != "{}" else f'{{"docs":[{docs}]}}',
+                            encoding="utf-8")
+        log.info(f"factsheets: search index {stats['entries']} entries ({stats['folded']} folded now, "
+                 f"{carried} carried over), {stats['bytes'] / 1e6:.1f} MB in {time.perf_counter() - started:.2f} s")
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._site_files = [f for f in files.documentation_pages()]
+        return env
+
+    # -- serve ---------------------------------------------------------------------
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for folder in (self.facts_dir, self.seeds_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
