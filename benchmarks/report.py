@@ -70,7 +70,7 @@ def _ratio(c: dict) -> str:
 
 def table(results: dict) -> str:
     jobs_all = results.get("settings", {}).get("jobs_all", 2)
-    head = ("| corpus | runs | extract --jobs 1 (articles/s) | extract --jobs {j} (articles/s) | re-run unchanged (s) "
+    head = ("| corpus | runs | extract --jobs 1 (articles/s) | extract --jobs {j} (articles/s) | same bytes | re-run unchanged (s) "
             "| entities | mkdocs build (s) | plain MkDocs, same pages (s) | ratio (pairs) | pages | largest page (KB) | site (MB) "
             "| search index (MB) | peak RSS extract (all processes) / build (MB) | load average (min–max) |").format(j=jobs_all)
     lines = [head, "|" + "|".join(["---"] * (head.count("|") - 1)) + "|"]
@@ -84,6 +84,7 @@ def table(results: dict) -> str:
             _label(name, c), str(c.get("repeats", "")),
             f"{_fmt(j1.get('articles_per_s'), '.0f')} ({_fmt(j1.get('median_s'))} s)",
             f"{_fmt(jn.get('articles_per_s'), '.0f')} ({_fmt(jn.get('median_s'))} s)",
+            {True: "yes", False: "NO"}.get(ex.get("identical_output"), "–"),
             _incremental(ex.get("incremental", {})),
             f"{ex.get('entities_written', 0):,}",
             _fmt(site.get("median_s")), _fmt(plain.get("median_s")), _ratio(c),
@@ -183,7 +184,8 @@ def machine_line(results: dict) -> str:
     m = results.get("machine", {})
     return (f"Machine: {m.get('nproc')} cores ({m.get('cpu') or 'unknown CPU'}), {m.get('ram_gb')} GB RAM, "
             f"Python {m.get('python')}, MkDocs {m.get('mkdocs')}, Material {m.get('mkdocs_material')}; "
-            f"commit {m.get('commit')}{' with uncommitted changes' if m.get('uncommitted_changes') else ''}; "
+            f"commit {m.get('commit')}{' with uncommitted changes' if m.get('uncommitted_changes') else ''}"
+            f"{' (code frozen for the run: ' + m['frozen_code_digest'] + ')' if m.get('frozen_code_digest') else ''}; "
             f"measured {results.get('started', '?')} → {results.get('finished', '?')}; "
             f"1-minute load average {m.get('load_at_start', ['?'])[0]} at start, {m.get('load_at_end', ['?'])[0]} at end "
             f"(the machine was shared with other work; each step's load is in results.json).")

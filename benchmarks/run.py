@@ -59,6 +59,20 @@ PY = sys.executable
 GSR_TOOL = REPO.parent / "shared" / "eval" / "gsr.py"
 RESULTS = HERE / "results.json"
 LINKED = ("docs", "generator")  # what mkdocs.yml points at, besides facts/ and seeds/
+# Where each project's links point. `python -m generator` and `python -m mkdocs` run with the
+# project as working folder, so the `generator` link there is the code that runs: with --freeze
+# (the default) a copy taken at the start, so that edits made while measuring (the code is being
+# worked on) cannot change the code between a serial and a parallel run.
+LINK_TARGETS = {name: REPO / name for name in LINKED}
+
+
+def freeze_code(work: Path) -> str:
+    """Copy generator/ to work/frozen/generator; point the projects at it; return its digest."""
+    frozen = work / "frozen" / "generator"
+    shutil.rmtree(frozen, ignore_errors=True)
+    shutil.copytree(REPO / "generator", frozen, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    LINK_TARGETS["generator"] = frozen
+    return tree_digest(frozen)
 
 
 # --- running and measuring one process ------------------------------------------------------
@@ -145,7 +159,7 @@ def make_project(run_dir: Path, corpus: Path) -> Path:
     text = re.sub(r"(?m)^(\s*seeds_dir:).*$", r"\1 seeds", text)
     (run_dir / "mkdocs.yml").write_text(text, encoding="utf-8")
     for name in LINKED:
-        _link(run_dir / name, REPO / name)
+        _link(run_dir / name, LINK_TARGETS[name])
     _link(run_dir / "seeds", corpus.resolve())
     return run_dir
 
@@ -232,6 +246,7 @@ def bench_startup(logs: Path) -> float:
     """Fixed cost of one `extract`: interpreter, imports, rules digest, on an empty folder."""
     tmp = logs / "startup"
     (tmp / "seeds").mkdir(parents=True, exist_ok=True)
+    _link(tmp / "generator", LINK_TARGETS["generator"])
     times = [run_measured(extract_cmd(tmp, 1), tmp, logs / "startup.log")["seconds"] for _ in range(3)]
     return median(times)
 
@@ -522,6 +537,8 @@ def main(argv=None) -> int:
     ap.add_argument("--serve-size", type=int, default=1000)
     ap.add_argument("--serve-modes", nargs="+", choices=("full", "dirty"), default=["full", "dirty"],
                     help="`mkdocs serve` as is (full rebuilds) and/or with --dirty")
+    ap.add_argument("--no-freeze", dest="freeze", action="store_false",
+                    help="run the live generator/ instead of a copy taken at the start")
     ap.add_argument("--incremental-only", action="store_true",
                     help="re-measure only the incremental run for --sizes (projects already extracted)")
     ap.add_argument("--serve-only", action="store_true",
@@ -550,6 +567,8 @@ def main(argv=None) -> int:
             if key in old:
                 results[key] = old[key]
     sentences = make_corpus.real_sentences()
+    if args.freeze and not (args.incremental_only or args.serve_only or args.floor_only):
+        results["machine"]["frozen_code_digest"] = freeze_code(args.work)
 
     def save():
         results["finished"] = dt.datetime.now().isoformat(timespec="seconds")
@@ -596,8 +615,13 @@ def main(argv=None) -> int:
     for n in args.sizes:
         todo.append((str(n), synthetic_corpus(args.work, n), args.repeats if n < 5000 else args.big_repeats))
     for name, corpus, repeats in todo:
+        before = results["corpora"].get(name, {})
         results["corpora"][name] = bench_corpus(name, corpus, args.work, repeats, args.jobs, args.site,
                                                 args.plain, sentences)
+        if not args.site:  # keep the site measures of an earlier run (--merge), saying so
+            kept = {k: before[k] for k in ("site", "plain", "ratio", "ratio_per_pair") if k in before}
+            if kept:
+                results["corpora"][name].update(kept, site_from_earlier_run=True)
         save()
         if args.serve and args.site and name == str(args.serve_size):
             run_dir = args.work / "runs" / name
