@@ -155,6 +155,8 @@ class Lexicon:
     outlets: frozenset = frozenset()  # news outlets: "X لشفق" ends a name even behind a short clitic
     names_like_stops: frozenset = frozenset()  # first names that are also stop words ("صباح", "الفاتح")
     place_heads: frozenset = frozenset()  # "مطار الملك خالد": a title after these names a place
+    rule_nouns: frozenset = frozenset()  # "نظام X Y": a ruler's name follows
+    time_adverbs: frozenset = frozenset()  # "مستشار الأمن القومي آنذاك X": skipped between a title and a name
 
     # -- building --
     def add(self, spelling: str, hit_cat: str, value: Any, max_level: int = ARTICLE) -> None:
@@ -536,6 +538,9 @@ def _load_words(lex: Lexicon, path: Path, months_path: Path, problems: list):
                                             "places_named_after_people", "places_named_after_people"))
     lex.verb_like_names = frozenset(w for s in c.spellings(data.get("verb_like_names"), ("verb_like_names",),
                                                          "verb_like_names", "verb_like_names") for w in words_of(s))
+    lex.rule_nouns = _bare_set(c.spellings(data.get("rule_nouns"), ("rule_nouns",), "rule_nouns", "rule_nouns"))
+    lex.time_adverbs = frozenset(w for s in c.spellings(data.get("title_time_adverbs"), ("title_time_adverbs",),
+                                                      "title_time_adverbs", "title_time_adverbs") for w in words_of(s))
     lex.joiners = frozenset(w for s in c.spellings(data.get("name_joiners"), ("name_joiners",), "name_joiners", "name_joiners", True) for w in words_of(s))
     for key, cat in (("pair_refs", "pair_ref"), ("first_ref", "first_ref"), ("last_ref", "last_ref"), ("place_nouns", "place_noun")):
         for s in c.spellings(data.get(key), (key,), key, key, required=True):

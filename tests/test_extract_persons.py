@@ -320,3 +320,41 @@ def test_two_names_joined_by_wa_are_two_persons():
 def test_listed_first_name_with_wa_stays_in_the_name():
     d = run("قال وزير الخارجية الأردني أيمن الصفدي وليد إن الاجتماع مهم.")
     assert not any(n.startswith("وليد") for n in persons(d))
+
+
+def test_time_adverb_between_title_and_name():
+    d = run("التقى الوفد مستشار الأمن القومي البريطاني آنذاك جوناثان باول في لندن.")
+    assert "جوناثان باول" in persons(d)
+    d = run("وقع الاتفاق مع أمين المجلس الأعلى للأمن القومي الإيراني آنذاك، بنزع سلاح الجماعات المعارضة.")
+    assert persons(d) == {}
+
+
+def test_definite_epithet_between_title_and_name():
+    d = run("وحضر اللقاء رئيس الديوان الملكي الهاشمي سمير أحمد الرواشدة في قصر الحسينية.")
+    assert "سمير أحمد الرواشدة" in persons(d)
+    d = run("دعا زعيم حزب العمال الكردستاني المسجون كمال أرسلان إلى وقف القتال.")
+    assert "كمال أرسلان" in persons(d)
+
+
+def test_quoted_body_in_title_before_a_name_ending_in_alef():
+    d = run('وقالت المتحدثة باسم بعثة "مينوسما" أوليفيا سالغادو إن الوضع هادئ.')
+    assert "أوليفيا سالغادو" in persons(d)
+
+
+def test_ruler_named_after_rule_noun():
+    d = run("عاد اللاجئون بعد سقوط نظام معمر القذافي عام 2011.")
+    assert "معمر القذافي" in persons(d)
+    for s in ("تمتلك الدولة نظام دفاع جوي متطور.", "نشرت الدولة نظام باتريوت المضاد للصواريخ.",
+              "يعتمد الجيش نظام تشغيل جديدا."):
+        assert persons(run(s)) == {}, s
+
+
+def test_outlet_after_name_with_preposition():
+    d = run("وقال مدير المكتب الإعلامي للحزب جوان كمال لرووداو إن القصف استهدف قرى حدودية.")
+    assert "جوان كمال" in persons(d)
+
+
+def test_iranian_kurdish_opposition_parties():
+    d = run("قصفت إيران مقار الحزب الديمقراطي الكردستاني الإيراني وحزب كومله قرب أربيل.")
+    groups = {e.name for e in d.entities if e.kind == "group"}
+    assert {"الحزب الديمقراطي الكردستاني الإيراني", "حزب كومله"} <= groups

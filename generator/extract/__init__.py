@@ -217,6 +217,53 @@ def _entities(lex: Lexicon, used: dict[str, Mention], people: People, article_id
     return [out[k] for k in sorted(out)]
 
 
+BARE_ARMY = ("الجيش", "والجيش", "للجيش", "بالجيش", "وللجيش", "وبالجيش", "فالجيش")
+ARMY_BODIES = ("army", "armed-forces")
+PLACE_HOWS = ("name", "capital", "city", "adj")
+SOLE_SHARE = 0.7  # a story set in one country: that country has this share of the place mentions
+
+
+def _army_country(per_sentence: list[list[Mention]]) -> str | None:
+    """Whose army a bare "الجيش" is: the one country whose army or armed forces the
+    article names, or else the country of a story set in one country; None when unsure."""
+    armies = {m.country for ms in per_sentence for m in ms if m.kind == "organization" and m.country
+              and m.eid in {f"{m.country}-{b}" for b in ARMY_BODIES}}
+    if armies:
+        return armies.pop() if len(armies) == 1 else None
+    counts: dict[str, int] = {}
+    for ms in per_sentence:
+        for m in ms:
+            if m.kind == "country" and m.how in PLACE_HOWS and m.eid:
+                counts[m.eid] = counts.get(m.eid, 0) + 1
+    total = sum(counts.values())
+    if total < 3:
+        return None
+    top = max(counts, key=lambda c: counts[c])
+    return top if counts[top] >= SOLE_SHARE * total else None
+
+
+def _bare_army(sentences: list[Sentence], per_sentence: list[list[Mention]], lex: Lexicon) -> None:
+    """"اتهمت قوات الدعم السريع الجيش بقتل مدنيين": "الجيش" with no nationality is the
+    army of the article's one country (see _army_country); an organization mention."""
+    country = None
+    for s, ms in zip(sentences, per_sentence):
+        for k, w in enumerate(s.words):
+            if w.key not in BARE_ARMY:
+                continue
+            if any(m.start <= k < m.end and not (m.kind == "person" and m.how == "loose" and not m.eid) for m in ms):
+                continue
+            nxt = s.words[k + 1] if k + 1 < len(s.words) else None
+            if nxt is not None and not nxt.comma_before and nxt.key.startswith("ال") and nxt.key not in lex.stops:
+                continue  # "الجيش الحر", "الجيش الوطني": a name of its own
+            if country is None:
+                country = _army_country(per_sentence) or ""
+            if not country or country not in lex.countries:
+                return
+            ms[:] = [m for m in ms if not (m.start <= k < m.end)]
+            ms.append(Mention(k, k + 1, "organization", "body", eid=f"{country}-army", country=country))
+            ms.sort(key=lambda m: m.start)
+
+
 def facts_of(facts: ArticleFacts):
     for kind in ("meetings", "visits", "agreements", "strikes", "statements"):
         for i, fact in enumerate(getattr(facts, kind)):
@@ -237,6 +284,7 @@ def extract(clean: CleanArticle, article_id: str, source: str, lex: Lexicon | No
         for m in ms:
             if m.kind == "group" and m.eid is None:
                 m.eid = slug_of(m.name or "")
+    _bare_army(sentences, per_sentence, lex)
     facts = ArticleFacts(sentences, per_sentence, lex, clean.published)
     facts.run()
     used = facts.used

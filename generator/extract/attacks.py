@@ -52,6 +52,8 @@ MEANS_QUALIFIERS = ("جويه", "حربيه", "مسيره", "صاروخيه", "�
 DOWNED = ("اسقط", "اسقطت", "اسقطوا", "اعترض", "اعترضت", "اعترضوا", "تصدت", "تصدي", "اسقاط", "اعتراض")
 
 
+ATTACK_NOUNS = ("استهداف", "قصف", "ضرب", "مهاجمه")
+RELATIVE_WORDS = ("التي", "الذي", "الذين")
 CLAIMED = ("تبنته", "تبناه", "تبنتها", "تبناها")  # "هجوم تبناه X": X attacked
 
 
@@ -160,8 +162,22 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
             ms = v.subject_after(k + 1, ARMED, gap=2) or v.subject_before(k, ARMED, gap=3)
             if ms:
                 return ms[0]
+            if k > 0 and v.words[k - 1].key in RELATIVE_WORDS:
+                # "حركة X، التي تبنت هجمات …": the relative's antecedent claims
+                ante = next((m for m in v.actors if m.end == k - 1 and m.kind in ARMED), None)
+                if ante is not None:
+                    return ante
     if _passive(v, t):
         return None  # "تعرضت X لهجوم": X is the target
+    # "أعلن المتحدث باسم X … استهداف سفينة", "وكان المتحدث باسم X قد أعلن تنفيذ عملية":
+    # the claim's speaker speaks for the attacker
+    for k in range(max(v.clause_start(t), t - 3), t + 1):
+        if v.has_cat(k, "say"):
+            for m in (v.subject_after(k + 1, ("person",), gap=1) or v.subject_before(k, ("person",), gap=3))[:1]:
+                affil = m.person.affil if m.person is not None and not isinstance(m.person, list) else None
+                if affil is not None and affil.eid and affil.kind in ARMED:
+                    return affil
+            break
     # "من قبل X", "نفذتها X", "شنها X"
     k = v.after_word(t, AGENT_WORDS, within=4)
     if k is not None:
@@ -263,6 +279,15 @@ def _speaker_before(v: View, k: int) -> Mention | None:
     for m in v.actors:
         if m.end <= k and m.kind in ARMED:
             speaker = m
+        elif m.end <= k and m.kind == "person" and m.person is not None and not isinstance(m.person, list) \
+                and m.person.affil is not None and m.person.affil.eid and m.person.affil.kind in ARMED:
+            speaker = m.person.affil  # "قال المتحدث باسم X إنها استهدفت"
+    if speaker is None:
+        # "أعلنت القيادة الأميركية … أنها نفذت": a body the lexicon does not know, by its nationality
+        for m in v.all:
+            if m.kind == "country" and m.how == "adj" and m.end <= k and m.start >= 2 and \
+                    v.has_cat(m.start - 2, "say") and not v.words[m.start - 1].has("title"):
+                return m
     return speaker
 
 
@@ -369,20 +394,31 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
             speaker = _speaker_before(v, comp)
             if speaker is not None and speaker.eid not in own and speaker.kind in ("group", "organization", "country"):
                 add(speaker.eid)
+    if not targets:  # "استهدفت سفينة إسرائيلية": the object's nationality
+        obj = max([a.end for a in attackers if a.start > t] or [t + 1])
+        # "أعلنت X استهداف قوة إسرائيلية": the cue is the claim, the object follows the attack word
+        starts = [obj] + [k + 1 for k in range(obj, end) if _attack_word(v, k)][:1]
+        for lo in starts:
+            for m in v.all:
+                if m.kind == "country" and m.how == "adj" and lo <= m.start <= lo + 2 and \
+                        m.eid not in own_countries and \
+                        not any(x.start < m.start for x in v.actors if lo <= x.start < m.start):
+                    add(m.eid)
+                    break
+            if targets:
+                break
     if not targets and attackers and all(a.kind == "group" for a in attackers):
         # "هجوم تبناه تنظيم X على منشأة في جدة": a group striking inside a state strikes that state
         place = v.place_after(t, end)
         if place and place in facts.lex.countries and place not in own:
             add(place)
-    if not targets:  # "استهدفت سفينة إسرائيلية": the object's nationality
-        obj = max([a.end for a in attackers if a.start > t] or [t + 1])
-        for m in v.all:
-            if m.kind == "country" and m.how == "adj" and obj <= m.start <= obj + 2 and \
-                    m.eid not in own_countries and \
-                    not any(x.start < m.start for x in v.actors if obj <= x.start < m.start):
-                add(m.eid)
-                break
     return targets
+
+
+def _attack_word(v: View, k: int) -> bool:
+    """An attack verb or verbal noun ("استهداف", "قصف", "ضربت")."""
+    w = v.words[k]
+    return bool(w.has("strike_verb") or w.has("strike_noun")) or w.key.lstrip("وب") in ATTACK_NOUNS
 
 
 def _object_marked(v: View, m: Mention, t: int, attackers: list[Mention]) -> bool:

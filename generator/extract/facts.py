@@ -39,6 +39,8 @@ class ArticleFacts(MeetingRules, VisitRules):
         self.last_group: Mention | None = None  # for "التنظيم", "الجماعة" in later sentences
         self.recent_groups: list[Mention] = []
         self.recent_pair: list[Mention] = []  # the last two persons who met (for "الزعيمان")
+        self.recent_pair_at = -9  # the sentence of that meeting
+        self.known: list = []  # the persons named so far (Person)
         self.recent_sides: list[str] = []  # the countries of the last meeting of three or more
         self.pair: list[str] = self._pair()
         self._seen: set = set()
@@ -63,6 +65,8 @@ class ArticleFacts(MeetingRules, VisitRules):
             cs = []
             if m.kind == "person" and m.person is not None:
                 cs = [q.country for q in (m.person if isinstance(m.person, list) else [m.person])]
+                if cs == [None] and m.country:  # "وزير الداخلية الجزائري" for a minister named without it
+                    cs = [m.country]
             elif m.kind == "person" and m.eids:
                 cs = []
             elif m.kind in ("country", "organization"):
@@ -117,7 +121,7 @@ class ArticleFacts(MeetingRules, VisitRules):
 
     # -- the run --
     def run(self) -> None:
-        known: list = []  # persons named so far, for "الوزير الباكستاني" left unresolved
+        self.known = known = []  # persons named so far, for "الوزير الباكستاني" left unresolved
         for s, ms in zip(self.sentences, self.per_sentence):
             self._late_refs(ms, known)
             for m in ms:  # "الزعيمان", "الوزيران" not resolved by their title: the last pair that met
@@ -273,6 +277,10 @@ class ArticleFacts(MeetingRules, VisitRules):
             parties = list(self.pair)
         if len(parties) < 2 and self._sides_ref(v, lo, hi):
             parties = list(self.recent_sides)  # "الدول الثلاث اتفقت": the sides of the last meeting
+        if len(parties) < 2 and self._dual_verb(v, i, h.n) and self.recent_pair_at >= s.index - 1 and \
+                all(any(m.eid == x.eid for x in self.recent_pair) for m in subj):
+            # "التقى X نظيره Y … ووقعا مذكرة تفاهم": the two who just met
+            parties = self.countries_of(self.recent_pair)
         if trig.plural_only and len(parties) < 2:
             return None
         if len(parties) < 2:
@@ -292,12 +300,27 @@ class ArticleFacts(MeetingRules, VisitRules):
         key = ("a", s.index, tuple(sorted(parties)))
         if key in self._seen:
             return subj
+        if trig.kind == "sign" and status == "signed":
+            # "وقع وزير الداخلية العراقي X ونظيره الأردني Y اتفاقية": the signatories met
+            signers = [m for m in subj if m.kind == "person" and m.person is not None
+                       and not isinstance(m.person, list)]
+            if len(signers) >= 2 and len(self.countries_of(signers)) >= 2:
+                self._meeting(s, v, signers[:1], signers[1:2], "meeting", i, end)
         self._seen.add(key)
         self.agreements.append(Agreement(parties=parties, subject=text, status=status, date=self.date(s),
                                          evidence=s.text))
         for c in parties:
             self._mention(c, Mention(0, 0, "country", "name", eid=c, country=c))
         return subj
+
+    @staticmethod
+    def _dual_verb(v: View, i: int, n: int) -> bool:
+        """"ووقعا", "واتفقا", or "ووقع الجانبان/الطرفان": a verb whose subject is the two sides."""
+        key = v.words[i].key
+        if n == 1 and key.endswith("ا") and not key.endswith("وا") and len(key) >= 4 and \
+                v.subject_after(i + 1, ("person", "country", "organization", "group"), gap=1) == []:
+            return True
+        return i + n < v.n and v.words[i + n].key in ("الجانبان", "الطرفان", "الجانبين", "الطرفين")
 
     def _sides_ref(self, v: View, lo: int, hi: int) -> bool:
         """"الدول الثلاث", "البلدان الثلاثة", "الأطراف الأربعة": as many sides as the last

@@ -20,6 +20,8 @@ GATHER = ("ضم", "يضم", "تضم", "ضمت", "جمع", "يجمع", "تجمع"
 HOSTS = ("استضاف", "استضافت", "يستضيف", "تستضيف", "احتضن", "احتضنت", "يحتضن", "تحتضن")
 RECEIVE = ("استقبل", "استقبلت", "يستقبل", "تستقبل")  # the host receives a guest
 RESIDENT_TITLES = ("سفير", "القائم بالأعمال", "القائم بالاعمال")
+RELATIVES = ("الذي", "التي", "الذين")
+PARENTHESIS_WINDOW = 25  # words of a relative clause between a verb's subject and its object
 CALL_ADVERBS = ("هاتفيا", "هاتفيًا", "تلفونيا", "هاتفياً")
 
 
@@ -61,8 +63,9 @@ class MeetingRules:
             if gathered is not None:
                 return gathered
             # the noun's own participants ("اجتماع بين A و B"), or the clause's subject + "مع Y"
-            if any(hh.cat == "trigger" and hh.value.light for k in range(max(0, i - 3), i) for hh in v.words[k].hits):
-                return None  # handled by the light verb
+            if any(hh.cat == "trigger" and hh.value.light for k in range(max(v.clause_start(i), i - 6), i)
+                   for hh in v.words[k].hits):
+                return None  # handled by the light verb ("أجرى في وقت لاحق اتصالا هاتفيا مع Y")
             kind = trig.kind
             k = v.after_word(i + h.n, BETWEEN, within=3)
             if k is not None:
@@ -111,6 +114,10 @@ class MeetingRules:
             earlier = [m for m in v.actors if m.kind == "person" and m.end <= i]
             if earlier:
                 subj, others = earlier[:1], subj
+            else:
+                carried = self._carried_subject(v, i, subj)
+                if carried:
+                    subj, others = carried, subj
         if not others and (trig.or_plural or trig.kind in ("meeting", "talks")):
             persons = [m for m in subj if m.kind == "person"]
             if len(persons) >= 2:
@@ -121,6 +128,28 @@ class MeetingRules:
         if v.words[i].key.lstrip("و") in RECEIVE and others and not v.future(i):
             self._guest_visits(s, v, subj, others, end)
         return subj
+
+    def _carried_subject(self, v: View, i: int, met: list[Mention]) -> list[Mention]:
+        """"وانتقلت المسؤولة الأميركية إلى …، حيث التقت Y": the clause's subject is a
+        title the article does not resolve here; the person carried from the previous
+        sentence stands for it when their nationality agrees (or none is said)."""
+        before = [m for m in v.all if m.end <= i]
+        if any(m in v.actors for m in before):
+            return []  # a named subject of its own
+        countries = {m.country for m in before if m.country and (m.kind == "person" or m.how == "adj")}
+        if len(countries) > 1:
+            return []
+        carried = [m for m in self.topic if m.kind == "person" and m.person is not None
+                   and not isinstance(m.person, list)][:1]
+        if carried and not any(carried[0].eid == x.eid for x in met) and \
+                (not countries or carried[0].person.country in countries):
+            return carried
+        # "المسؤولة الأميركية": the one person of that nationality the article named so far
+        cands = [p for p in self.known if countries and p.country in countries]
+        if len(cands) == 1 and not any(cands[0].eid == x.eid for x in met):
+            p = cands[0]
+            return [Mention(i, i, "person", "ref", eid=p.eid, name=p.name, country=p.country, person=p)]
+        return []
 
     def _guest_visits(self, s: Sentence, v: View, hosts, guests, end: int) -> None:
         """"استقبل الرئيس اللبناني X المبعوث الأمريكي Y": a foreign guest came to the
@@ -183,7 +212,22 @@ class MeetingRules:
         last = max((m.end for m in subj), default=start)
         first = next((m for m in v.actors if m.start >= max(start, last) and m.start < end
                       and m.kind == "person" and id(m) not in skip), None)
+        if first is None and subj and last < v.n and last >= start and v.words[last].key in RELATIVES:
+            first = self._after_parenthesis(v, last, skip)
         return v.coordinated(first, PERSON) if first else []
+
+    @staticmethod
+    def _after_parenthesis(v: View, k: int, skip: set) -> Mention | None:
+        """"استقبل X، الذي كان قد عاد من جولة …، وزير الخارجية Y": the object follows the
+        relative clause, after its closing comma, before any other trigger."""
+        for m in v.actors:
+            if m.start <= k or m.start > k + PARENTHESIS_WINDOW:
+                continue
+            if any(v.has_cat(x, "trigger") for x in range(k, m.start)):
+                return None
+            if m.kind == "person" and id(m) not in skip and v.words[m.start].comma_before:
+                return m
+        return None
 
     def _meeting(self, s: Sentence, v: View, subj, others, kind, i: int, end: int) -> None:
         dual = [m for m in subj if m.kind == "person" and len(m.eids) >= 2]
@@ -213,6 +257,7 @@ class MeetingRules:
         pm = [m for m in ms if m.kind == "person" and m.eid and not isinstance(m.person, list)]
         if len(pm) >= 2:
             self.recent_pair = pm[:2]
+            self.recent_pair_at = s.index
         sides = list(dict.fromkeys(m.person.country for m in pm if m.person.country))
         if len(sides) >= 3:  # "الدول الثلاث" in a later sentence
             self.recent_sides = sides

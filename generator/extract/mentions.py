@@ -246,6 +246,12 @@ class SentenceReader(TitleReader, TitleNameRules):
                                        words=tuple(x.key for x in words[i + 1:e]), name_start=i + 1))
                     i = e
                     continue
+            e = self.ruler_name(i)
+            if e > i:  # "نظام بشار الأسد": a ruler's name
+                out.append(Mention(i + 1, e, "person", "named", name=self.text(i + 1, e),
+                                   words=tuple(x.key for x in words[i + 1:e]), name_start=i + 1))
+                i = e
+                continue
             if not w.hits:
                 e = self._loose(i)
                 if e > i:
@@ -408,7 +414,8 @@ class SentenceReader(TitleReader, TitleNameRules):
             return Mention(i, j, "person", "dual", title=title, lemma=lemma, comps=comps), j
         if country is None and lemma in ROYAL:
             country = self._home_country(j)
-        m, e = self.person_after(i, j, title=title, lemma=lemma, comps=comps, country=country)
+        j, may_name = self.after_title_words(j)  # "… آنذاك X", "… الهاشمي X Y"
+        m, e = self.person_after(i, j, title=title, lemma=lemma, comps=comps, country=country) if may_name else (None, j)
         if m is not None:
             if e - m.name_start == 1 and not self._single_ok(m.name_start, country):
                 m.how = "ref_named"  # one word: only a known person's surname

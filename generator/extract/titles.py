@@ -243,6 +243,42 @@ class TitleNameRules:
             return None
         return k + adj.n, adj.value
 
+    def after_title_words(self, j: int) -> tuple[int, bool]:
+        """Words between a complete title and its name: (where the name may start, whether
+        one may). A time adverb ("مستشار الأمن القومي آنذاك X"; none behind a comma after
+        it: "… آنذاك، بنزع سلاح …"), or one definite epithet in no lexicon before a
+        name-like word ("رئيس الديوان الملكي الهاشمي X Y", "زعيم الحزب المعتقل X")."""
+        if j >= self.n or _strong_before(self.words[j]):
+            return j, True
+        w = self.words[j]
+        if w.key in self.lex.time_adverbs:
+            return j + 1, j + 1 >= self.n or not _strong_before(self.words[j + 1])
+        key = w.key
+        if (key.startswith("ال") and len(key) >= 5 and not w.hits and not self.is_stop(w)
+                and key not in self.lex.names_like_stops and key not in self.lex.verb_like_names
+                and self.name_like(j + 1) and j + 2 < self.n and (
+                    self.name_like(j + 2) or self.words[j + 2].key.startswith("ال")
+                    or self.words[j + 1].key in self.lex.joiners)):
+            return j + 1, True
+        return j, True
+
+    def ruler_name(self, i: int) -> int:
+        """"نظام بشار الأسد", "في عهد صدام حسين": the end of a ruler's name of two words or
+        more (every word name-like, or a definite last name) after a rule noun at i; i when
+        there is none ("نظام دفاع جوي": a title complement is not a name)."""
+        w = self.words[i]
+        if bare(w.key) not in self.lex.rule_nouns or self._definite(i) or i + 2 >= self.n:
+            return i
+        j = i + 1
+        if _strong_before(self.words[j]) or self.is_comp(j) or not self.name_like(j):
+            return i
+        e = self.read_name(j, allow_comma=False)
+        if e - j < 2 or any(self.is_comp(k) for k in range(j, e)):
+            return i
+        last = self.words[e - 1].key  # a definite surname, not a participle ("نظام باتريوت المضاد")
+        family = last.startswith("ال") and not self.words[e - 1].hits and (last[2] != "م" or last.endswith("ي"))
+        return e if all(self.name_like(k) or (k == e - 1 and family) for k in range(j, e)) else i
+
     def quoted_in_title(self, j: int) -> int:
         """A body's name of 1–3 words in quotes inside a title, followed by a name-like word:
         the word after the closing quote (0 when there is none)."""
@@ -252,7 +288,9 @@ class TitleNameRules:
             pre = self.words[k].pre
             if pre:
                 closed = all(c in QUOTES_CLOSE for c in pre)
-                return k if closed and self.name_like(k, after_quote=True) else 0
+                named = self.name_like(k, after_quote=True) or (  # "«اليونيفيل» أندريا تيننتي"
+                    self.name_like(k + 1) and not self.words[k].hits and not self.is_stop(self.words[k]))
+                return k if closed and named else 0
         return 0
 
     def after_closing_quote(self, k: int) -> bool:

@@ -13,7 +13,11 @@ on_files   loads facts/ (each file parsed once and cached across `serve`
            the look-up index once, and adds every generated page (not in
            nav) and download, plus the bundled CSS, JS and fonts.
 on_page_markdown  fills the home page's `<!-- factsheets:home -->`.
-on_post_build     adds the folded Arabic search field to search_index.json.
+on_page_content   indexes the generated pages for search itself (search.py:
+           Material's plugin is told to skip them; its HTML parser was a
+           third of the build).
+on_post_build     adds those entries and the folded Arabic search field to
+           search_index.json.
 on_serve   watches facts/ and seeds/.
 
 Fast previews: `mkdocs serve --dirty` rebuilds only the pages whose
@@ -50,7 +54,7 @@ from .page_cache import PageCache
 from .pages import NAV_PAGES, site_pages
 from . import rawhtml
 from .render_lists import HOME_MARKER, render_home
-from .search import fold_search_index
+from .search import fold_docs, page_entries
 
 log = logging.getLogger("mkdocs.plugins.factsheets")
 PACKAGE = Path(__file__).resolve().parent
@@ -110,6 +114,8 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
         self.problem_count = 0
         self.generated_md: set[str] = set()
         self._stashed: dict[str, list[str]] = {}
+        self._own_search: dict[str, float | None] = {}  # src_uri -> boost: pages indexed here
+        self._search_entries: dict[str, list[dict]] = {}  # url -> entries, this build
         return config
 
     # -- pages ---------------------------------------------------------------------
@@ -224,10 +230,19 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
             # our HTML blocks skip Markdown's two HTML parsers (see rawhtml.py)
             markdown, blocks = rawhtml.stash(markdown)
             self._stashed[page.file.src_uri] = blocks
+            search = page.meta.get("search") or {}
+            if self.config.fold_search and not search.get("exclude"):
+                # indexed in on_page_content (search.page_entries), not by Material's parser
+                self._own_search[page.file.src_uri] = search.get("boost")
+                page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         blocks = self._stashed.pop(page.file.src_uri, None)
+        if page.file.src_uri in self._own_search:
+            boost = self._own_search.pop(page.file.src_uri)
+            self._search_entries[page.url] = page_entries(html, blocks or [], rawhtml.PLACEHOLDER, page.url,
+                                                          page.title or "", boost)
         return rawhtml.restore(html, blocks) if blocks else html
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
@@ -249,6 +264,7 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
             self.facts = self.index = None
             self._site_files = []
             self.generated_md = set()
+            self._own_search, self._search_entries = {}, {}
 
     def _finish_search_index(self, config: MkDocsConfig) -> None:
         path = Path(config.site_dir) / "search" / "search_index.json"
@@ -257,10 +273,11 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
         import json
 
         started = time.perf_counter()
-        stats = fold_search_index(path, NOT_SEARCHED)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.setdefault("docs", []).extend(e for entries in self._search_entries.values() for e in entries)
+        stats = fold_docs(data, NOT_SEARCHED)
         # a dirty rebuild indexes only the rebuilt pages: carry the others over from the last build
         # (kept as JSON text: a page's entries are written back as they were)
-        data = json.loads(path.read_text(encoding="utf-8"))
         pages: dict[str, list[str]] = {}
         for doc in data["docs"]:
             pages.setdefault(doc["location"].split("#", 1)[0], []).append(
@@ -273,12 +290,12 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
                 pages[url] = docs
                 carried += len(docs)
         _SEARCH_DOCS[config.site_dir] = pages
-        if carried:
-            head = json.dumps({k: v for k, v in data.items() if k != "docs"}, ensure_ascii=False,
-                              separators=(",", ":"))
-            docs = ",".join(d for entries in pages.values() for d in entries)
-            path.write_text(f'{head[:-1]},"docs":[{docs}]}}' if head != "{}" else f'{{"docs":[{docs}]}}',
-                            encoding="utf-8")
+        head = json.dumps({k: v for k, v in data.items() if k != "docs"}, ensure_ascii=False,
+                          separators=(",", ":"))
+        docs = ",".join(d for entries in pages.values() for d in entries)
+        text = f'{head[:-1]},"docs":[{docs}]}}' if head != "{}" else f'{{"docs":[{docs}]}}'
+        path.write_text(text, encoding="utf-8")
+        stats["bytes"] = len(text.encode("utf-8"))
         log.info(f"factsheets: search index {stats['entries']} entries ({stats['folded']} folded now, "
                  f"{carried} carried over), {stats['bytes'] / 1e6:.1f} MB in {time.perf_counter() - started:.2f} s")
 

@@ -23,7 +23,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 NONCE = secrets.token_hex(6)
 _FIRST_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>/]")
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
-_PLACEHOLDER = re.compile(rf"<p>fsraw-{NONCE}-(\d+)</p>")
+PLACEHOLDER = re.compile(rf"<p>fsraw-{NONCE}-(\d+)</p>")
 
 
 def stash(markdown: str) -> tuple[str, list[str]]:
@@ -48,4 +48,4 @@ def restore(html: str, blocks: list[str]) -> str:
     """The converted page with each placeholder paragraph replaced by its block."""
     if not blocks:
         return html
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+    return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)

@@ -10,6 +10,15 @@ assets/factsheets/js/search-fold.js folds the reader's query the same way.
 
 The index is rewritten with real Arabic characters (not \\uXXXX escapes),
 which also makes it much smaller.
+
+Generated pages are indexed here, not by Material's search plugin
+(`page_entries`): Material runs Python's HTMLParser over every page, a
+third of the build at 1,000 articles, mostly over blocks it then drops
+(`data-search-exclude`). Our pages are Markdown headings around HTML blocks
+we wrote, so a section is the text between two headings and an excluded
+block is one whose first tag says so: a few regular expressions suffice.
+Sections that keep no text (their blocks are all excluded) are left out,
+and table cells are kept apart by a space.
 """
 from __future__ import annotations
 
@@ -32,11 +41,71 @@ def folded_terms(title: str, text: str) -> str:
     return " ".join(t for t in search_terms(plain).split() if t.lower() not in surface)
 
 
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>(.*?)</h\1>', re.S)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_FIRST_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+# Material keeps these tags (bare) in an entry's text; every other tag becomes a space
+_TEXT_TAG = re.compile(r"<(/?)(p|code|pre|li|ol|ul|sub|sup)\b[^>]*>|<[^>]*>")
+_SPACES = re.compile(r"\s+")
+_EMPTY = re.compile(r"<(p|code|pre|li|ol|ul|sub|sup)>\s*</\1>")
+
+
+def _text(fragment: str) -> str:
+    text = _TEXT_TAG.sub(lambda m: f"<{m.group(1)}{m.group(2)}>" if m.group(2) else " ", fragment)
+    text = _SPACES.sub(" ", text)
+    text = re.sub(r"\s*(</?(?:p|code|pre|li|ol|ul|sub|sup)>)\s*", r"\1", text)
+    while True:
+        shorter = _EMPTY.sub("", text)
+        if shorter == text:
+            return text.strip()
+        text = shorter
+
+
+def page_entries(html: str, blocks: list[str], placeholder: re.Pattern, url: str, title: str,
+                 boost: float | None) -> list[dict]:
+    """Search entries (Material's format) for a generated page's converted HTML, its raw HTML
+    blocks still as `placeholder` paragraphs (rawhtml.py): one per heading with an id, the
+    first (the page title) at `url` itself, the others at url#id; blocks whose first tag has
+    `data-search-exclude` are not indexed."""
+
+    def block(m: re.Match) -> str:
+        raw = blocks[int(m.group(1))]
+        first = _FIRST_TAG.match(raw)
+        return "" if first and "data-search-exclude" in first.group() else raw
+
+    html = placeholder.sub(block, html)
+    entries = []
+    heads = list(_HEADING.finditer(html))
+    lead = _text(html[: heads[0].start()] if heads else html)
+    if lead or not heads:
+        entries.append({"location": url, "title": title, "text": lead})
+    for n, h in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(html)
+        text = _text(html[h.end(): end])
+        first = not entries
+        if text or first:
+            head = _text(_HEADERLINK.sub("", h.group(3)))
+            entries.append({"location": url if first else f"{url}#{h.group(2)}", "title": head or title,
+                            "text": text})
+    if boost is not None:
+        for e in entries:
+            e["boost"] = boost
+    return entries
+
+
 def fold_search_index(path: Path, excluded_prefixes: tuple[str, ...] = ()) -> dict:
     """Add the folded field to every entry (entries that have it keep theirs), drop
     entries under `excluded_prefixes`, and write the index with real characters.
     Returns counts for the log."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    stats = fold_docs(data, excluded_prefixes)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    return {**stats, "bytes": len(text.encode("utf-8"))}
+
+
+def fold_docs(data: dict, excluded_prefixes: tuple[str, ...] = ()) -> dict:
+    """fold_search_index on the parsed index, in place."""
     config = data.setdefault("config", {})
     config.setdefault("fields", {})[FOLDED_FIELD] = {"boost": FOLDED_BOOST}
     docs = [d for d in data.get("docs", []) if not d.get("location", "").startswith(excluded_prefixes)]
@@ -46,6 +115,4 @@ def fold_search_index(path: Path, excluded_prefixes: tuple[str, ...] = ()) -> di
             doc[FOLDED_FIELD] = folded_terms(doc.get("title", ""), doc.get("text", ""))
             added += 1
     data["docs"] = docs
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-    return {"entries": len(docs), "folded": added, "bytes": len(text.encode("utf-8"))}
+    return {"entries": len(docs), "folded": added}
