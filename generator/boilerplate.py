@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import dates
+from . import dates, normalize
 from .lexicon import load_lexicons
 
 BOILERPLATE_FILE = "boilerplate.yaml"
@@ -43,15 +43,23 @@ class Boilerplate:
     countries: frozenset[str] = frozenset()  # country names and their other spellings
     not_nav: frozenset[str] = frozenset()  # function words and verbs (words.yaml name_stops): a sentence has them
     said: frozenset[str] = frozenset()  # statement verbs ("قال", "أعلنت"): a sentence begins here
+    # bare forms (normalize.bare) of not_nav and common_news_words: words no two stories are told apart by
+    common: frozenset[str] = frozenset()
 
     def __post_init__(self):
         self.menu = self.sets["section_names"] | self.sets["menu_words"] | self.sets["ui_words"]
         self.any_end_start = tuple(p for phrases in self.end_starts.values() for p in phrases)
+        self.common = frozenset(normalize.bare(w) for w in self.not_nav | self.sets["common_news_words"] if w)
+
+    def distinct_words(self, text: str) -> set[str]:
+        """The bare words of a text that can tell one story from another (no function words or commonplaces)."""
+        return {w for w in (normalize.bare(t.key) for t in normalize.tokens(text)) if len(w) >= 4 and w not in self.common}
 
 
 _SET_SECTIONS = ("ui_words", "section_names", "menu_words", "caption_words", "photo_credits", "byline_words",
-                 "known_outlets", "not_outlets", "dateline_places", "inline_list_ends", "outlet_hints")
-_LIST_SECTIONS = ("source_labels", "byline_labels", "caption_starts", "prompt_starts")
+                 "known_outlets", "not_outlets", "dateline_places", "inline_list_ends", "outlet_hints",
+                 "common_news_words")
+_LIST_SECTIONS = ("source_labels", "byline_labels", "caption_starts", "prompt_starts", "story_connectives")
 _PATTERNS = ("url", "copyright", "dateline", "lead_agency", "timestamp", "correspondent")
 
 

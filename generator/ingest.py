@@ -325,12 +325,63 @@ def _story_span(lines: list[Line], start: int, bp: Boilerplate) -> tuple[int, se
         if line.kind in ("end", "source"):
             close = next((j for j in range(i + 1, min(i + 14, len(lines)))
                           if lines[j].core.rstrip(" .:") in bp.sets["inline_list_ends"]), None)
+            if line.detail == "related" and close is None and (last := _link_inside_story(lines, start, i, bp)):
+                inline.update(range(i, last + 1))  # one link, and the same story goes on after it
+                i = last + 1
+                continue
             if line.detail != "related" or close is None:
                 return i, inline
             inline.update(range(i, close + 1))
             i = close
         i += 1
     return len(lines), inline
+
+
+def _link_inside_story(lines: list[Line], start: int, i: int, bp: Boilerplate) -> int | None:
+    """The index of the last line of a one-line related link at `lines[i]` when the article's own story
+    goes on after it ("اقرأ أيضاً: <headline>" or the marker and one headline line, then paragraphs of the
+    same story); None when what follows may be another story (it is then dropped with the rest).
+    The story goes on only when all hold: a story paragraph stands right above the marker (no source,
+    tags or caption closing the story); two or more full paragraphs follow the link with no dateline,
+    byline or date line between; the first opens like a continued sentence ("وقال", "من جهته"); and
+    they share names and key words with the story above the marker."""
+    line = lines[i]
+    above = next((x for x in reversed(lines[start:i]) if x.kind != "ui"), None)
+    if above is None or above.kind != "text" or not _starts_story(above):
+        return None
+    phrase = next((p for p in bp.end_starts["related"] if line.core.startswith(p)), "")
+    rest = line.core[len(phrase):].strip(" :.-–—")
+    if rest:  # "اقرأ أيضاً: <headline>" on one line
+        if not 3 <= len(rest.split()) <= 20 or _ends(line.text, _PERIOD_END):
+            return None
+        last = i
+    else:  # the marker, then one headline line
+        k = i + 1
+        if k >= len(lines) or lines[k].kind != "text" or not _heading_like(lines[k]) or lines[k].words < 3:
+            return None
+        last = k
+    paragraphs: list[Line] = []
+    for x in lines[last + 1:]:
+        if x.kind == "ui":
+            continue
+        if x.kind != "text" or not _starts_story(x):
+            break
+        paragraphs.append(x)
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0].core
+    opener = first.split()[0]
+    if not ((opener[:1] in "وف" and len(opener) >= 4)
+            or any(first.startswith(c) and first[len(c):len(c) + 1] in (" ", "،", ",")
+                   for c in bp.lists["story_connectives"])):
+        return None
+    before = set().union(*(bp.distinct_words(x.text) for x in lines[start:i] if x.kind == "text"))
+    after = set().union(*(bp.distinct_words(x.text) for x in paragraphs[:3]))
+    shared = before & after
+    if (len(shared) < 5 or len(shared) < 0.25 * len(after)
+            or len(bp.distinct_words(paragraphs[0].text) & before) < 2):
+        return None
+    return last
 
 
 def _choose_title(header: list[Line], story: list[Line], bp: Boilerplate) -> tuple[int | None, str | None]:

@@ -98,7 +98,7 @@ def test_report_renders_the_table_and_targets(report):
     rows = [ln for ln in text.splitlines() if ln.startswith("| synthetic 1,000 |")]
     assert len(rows) == 1
     cells = [c.strip() for c in rows[0].strip("|").split("|")]
-    assert cells[2] == "100 (10.0 s)" and cells[3] == "167 (6.0 s)" and cells[4] == "yes"
+    assert cells[1] == "3 / 1" and cells[2] == "100 (10.0 s)" and cells[3] == "167 (6.0 s)" and cells[4] == "yes"
     assert "1.25" in cells and "1,873" in cells and "2,400" in cells
     assert "| 1,001 | 3 | 2.8 |" in text  # the floor table
     targets = {name: (measured, met) for name, measured, met in report.targets(_results())}

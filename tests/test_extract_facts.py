@@ -428,3 +428,81 @@ def test_an_attack_a_group_claimed_strikes_the_state_it_hit_not_a_group_named_la
     assert ("الحوثيون", "السعودية") in r.strikes()
     r = Result("وجاء ذلك بعد هجوم تبناه تنظيم داعش على مسجد في قرية نائية، وهو التنظيم الذي تقول حركة طالبان إنها تحاربه.")
     assert ("داعش", "طالبان") not in r.strikes()
+
+
+def test_a_light_verb_a_few_words_before_its_call_noun_keeps_its_own_subject():
+    r = Result("وقال المتحدث باسم الخارجية القطرية سالم الكواري إن وزير الدولة القطري جاسم المهندي أجرى في وقت "
+               "لاحق اتصالا هاتفيا مع رئيس الاستخبارات المصرية اللواء طارق عبد الحليم.")
+    assert r.meetings() == {frozenset({"جاسم المهندي", "طارق عبد الحليم"})}  # not the spokesman
+
+
+def test_where_she_met_after_an_unnamed_title_is_the_one_person_of_that_nationality():
+    r = Result("وصلت المبعوثة الأمريكية سارة كولينز إلى بيروت أمس.",
+               "وذكرت الرئاسة اللبنانية في بيان أن اللقاء تناول الوضع في الجنوب.",
+               "وانتقلت المسؤولة الأميركية بعد ذلك إلى قصر بعبدا، حيث التقت الرئيس اللبناني ميشال خوري.")
+    assert r.meetings() == {frozenset({"سارة كولينز", "ميشال خوري"})}
+
+
+def test_the_object_of_a_meeting_verb_after_a_relative_clause():
+    r = Result("واستقبل رئيس الوزراء العراقي عادل الحسني، الذي كان قد عاد من جولة خليجية شملت الرياض والدوحة "
+               "الأسبوع الماضي، وزير الخارجية الفرنسي بيير لوران في بغداد.")
+    assert r.meetings() == {frozenset({"عادل الحسني", "بيير لوران"})}
+
+
+def test_two_who_just_met_and_signed_give_an_agreement_of_their_countries():
+    r = Result("التقى وزير الداخلية العراقي حسن الجبوري نظيره الأردني سامي الحديد في عمان.",
+               "ووقعا مذكرة تفاهم للتعاون الأمني.")
+    assert [(set(a.parties), a.status) for a in r.a.agreements] == [({"iraq", "jordan"}, "signed")]
+
+
+def test_signatories_of_two_countries_met_and_a_bare_title_keeps_its_nationality():
+    r = Result("حل وزير الخارجية الجزائري أحمد بلقاسم بالعاصمة التونسية، يرافقه فيها وزير الداخلية رشيد زروقي.",
+               "وفي ختام اللقاء، وقع وزير الداخلية الجزائري ونظيره التونسي كمال الحمامي اتفاقية للتعاون الأمني.")
+    assert frozenset({"رشيد زروقي", "كمال الحمامي"}) in r.meetings()
+    assert [set(a.parties) for a in r.a.agreements] == [{"algeria", "tunisia"}]
+
+
+def test_a_group_in_a_relative_clause_claims_the_attacks():
+    r = Result("وتتهم إسلام آباد كابل بإيواء مقاتلي حركة طالبان باكستان، التي تبنت هجمات عدة في الأشهر الأخيرة "
+               "في بيشاور.")
+    assert ("حركة طالبان باكستان", "باكستان") in r.strikes()
+
+
+def test_an_unknown_command_by_its_nationality_and_a_claimed_attack_on_a_foreign_force():
+    r = Result("وأعلنت القيادة الأميركية في المنطقة أنها نفذت غارة جوية استهدفت مقاتلين من حركة الشباب.",
+               "وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، استهداف قوة إسرائيلية في رفح بقذيفة.")
+    assert ("الولايات المتحدة", "حركة الشباب") in r.strikes()
+    assert ("كتائب القسام", "إسرائيل") in r.strikes()
+
+
+def test_a_spokesman_for_a_group_announcing_an_attack_speaks_for_the_attacker():
+    r = Result("وكان المتحدث العسكري باسم حركة الشباب علي طاهر قد أعلن، مساء الجمعة، تنفيذ عملية، موضحا أنها "
+               "استهدفت سفينة تركية قبالة السواحل.")
+    assert ("حركة الشباب", "تركيا") in r.strikes()
+
+
+def test_a_bare_army_is_the_army_of_the_one_country_the_article_names():
+    r = Result("شنت مقاتلات الجيش الصومالي غارات على مواقع لحركة الشباب في شبيلي الوسطى.",
+               "في المقابل، اتهمت حركة الشباب الجيش بقصف قرية في منطقة جوهر.",
+               "وقال الجيش في بيان إنه قصف مخابئ لحركة الشباب قرب مقديشو.")
+    attackers = [s.attacker for s in r.a.strikes]
+    assert attackers.count("somalia-army") >= 2 and None not in attackers
+
+
+def test_a_bare_coalition_is_the_one_coalition_the_article_names():
+    r = Result("أعلن تحالف دعم الشرعية في اليمن بدء عملية عسكرية.",
+               "وأفادت قناة محلية بأن غارات التحالف استهدفت مواقع لجماعة الحوثيين في صنعاء.")
+    assert ("التحالف بقيادة السعودية", "الحوثيون") in r.strikes()
+
+
+def test_a_group_attacking_a_town_in_a_story_set_in_one_country_strikes_that_country():
+    r = Result("تتواصل المعارك في السودان منذ أشهر، وتشهد الخرطوم وأم درمان اشتباكات يومية.",
+               "وفي شمال السودان، أعلنت السلطات المحلية أن الدفاعات الأرضية تصدت لهجوم بطائرات مسيرة شنته "
+               "قوات الدعم السريع على مدينة شندي.")
+    assert ("قوات الدعم السريع", "السودان") in r.strikes()
+
+
+def test_a_spokesman_announcing_the_targeting_of_a_ship_speaks_for_the_attacker():
+    r = Result("أعلن المتحدث العسكري باسم حركة الشباب علي طاهر، استهداف سفينة تجارية تركية قبالة السواحل "
+               "بعدد من الصواريخ.")
+    assert ("حركة الشباب", "تركيا") in r.strikes()

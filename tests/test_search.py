@@ -14,7 +14,8 @@ from hypothesis import given, strategies as st
 
 from generator.normalize import WORD, stems
 from generator.site.html import esc
-from generator.site.search import FOLDED_FIELD, fold_search_index, folded_terms
+from generator.site import rawhtml
+from generator.site.search import FOLDED_FIELD, fold_search_index, folded_terms, page_entries
 
 PAGE_TEXT = ("قال المتحدث إن الحوثيين يرفضون الحوار، وإن والمفاوضات متوقفة منذ أشهر. "
              "وأكدت جماعة أنصار الله أن الجماعات المسلّحة في المنطقة لم تُستهدف بطائرة مسيّرة.")
@@ -113,3 +114,32 @@ def test_escape_round_trips_as_text(text):
     assert "\n" not in out
     visible = html.unescape(out)
     assert visible == " ".join(visible.split())  # one line, single spaces
+
+
+def _converted(markdown: str) -> tuple[str, list[str]]:
+    """A generated page as on_page_content sees it: Markdown converted, HTML blocks still stashed."""
+    import markdown as md
+    from markdown.extensions.toc import slugify_unicode
+
+    stashed, blocks = rawhtml.stash(markdown)
+    return md.markdown(stashed, extensions=["toc"], extension_configs={"toc": {"slugify": slugify_unicode}}), blocks
+
+
+def test_page_entries_split_at_headings_and_skip_excluded_blocks():
+    html_text, blocks = _converted(
+        "# سالم الراشد\n\n<div class=\"fs-meta\">شخص &#45; اليمن</div>\n\n"
+        "## الصفات\n\n<table><tr><td>وزير</td><td>اليمن</td></tr></table>\n\n"
+        "## التسلسل الزمني\n\n<div class=\"fs-chronology\" data-search-exclude><p>دليل مكرر</p></div>\n\n"
+        "## المقالات\n\n<ul><li>مقالة &lt;أولى&gt;</li></ul>\n")
+    entries = page_entries(html_text, blocks, rawhtml.PLACEHOLDER, "person/salem/", "سالم الراشد", 3)
+    assert [e["location"] for e in entries] == ["person/salem/", "person/salem/#الصفات", "person/salem/#المقالات"]
+    assert entries[0] == {"location": "person/salem/", "title": "سالم الراشد", "text": "شخص - اليمن", "boost": 3}
+    assert entries[1]["title"] == "الصفات" and entries[1]["text"] == "وزير اليمن"  # cells kept apart
+    assert entries[2]["text"] == "<ul><li>مقالة &lt;أولى&gt;</li></ul>"  # markup escaped as text stays so
+    assert not any("دليل مكرر" in e["text"] for e in entries)  # the excluded block and its empty section
+
+
+def test_page_entries_of_a_page_without_headings():
+    html_text, blocks = _converted("<p>نص بلا عناوين</p>\n")
+    assert page_entries(html_text, blocks, rawhtml.PLACEHOLDER, "x/", "عنوان", None) == [
+        {"location": "x/", "title": "عنوان", "text": "<p>نص بلا عناوين</p>"}]

@@ -14,6 +14,7 @@ Pure and deterministic. The steps:
 from __future__ import annotations
 
 from ..lexicon import Lexicon, load_lexicons
+from ..normalize import fold
 from ..model import Article, CleanArticle, Draft, Entity, Role
 from .context import People, Person
 from .facts import ArticleFacts
@@ -230,6 +231,11 @@ def _army_country(per_sentence: list[list[Mention]]) -> str | None:
               and m.eid in {f"{m.country}-{b}" for b in ARMY_BODIES}}
     if armies:
         return armies.pop() if len(armies) == 1 else None
+    return _story_country(per_sentence)
+
+
+def _story_country(per_sentence: list[list[Mention]]) -> str | None:
+    """The country of a story set in one country: it has most of the place mentions."""
     counts: dict[str, int] = {}
     for ms in per_sentence:
         for m in ms:
@@ -250,7 +256,7 @@ def _bare_army(sentences: list[Sentence], per_sentence: list[list[Mention]], lex
         for k, w in enumerate(s.words):
             if w.key not in BARE_ARMY:
                 continue
-            if any(m.start <= k < m.end and not (m.kind == "person" and m.how == "loose" and not m.eid) for m in ms):
+            if _covered(ms, k):
                 continue
             nxt = s.words[k + 1] if k + 1 < len(s.words) else None
             if nxt is not None and not nxt.comma_before and nxt.key.startswith("ال") and nxt.key not in lex.stops:
@@ -259,9 +265,38 @@ def _bare_army(sentences: list[Sentence], per_sentence: list[list[Mention]], lex
                 country = _army_country(per_sentence) or ""
             if not country or country not in lex.countries:
                 return
-            ms[:] = [m for m in ms if not (m.start <= k < m.end)]
-            ms.append(Mention(k, k + 1, "organization", "body", eid=f"{country}-army", country=country))
-            ms.sort(key=lambda m: m.start)
+            _insert(ms, Mention(k, k + 1, "organization", "body", eid=f"{country}-army", country=country))
+
+
+BARE_COALITION = ("التحالف", "والتحالف", "للتحالف", "بالتحالف", "وللتحالف", "فالتحالف")
+
+
+def _bare_coalition(sentences: list[Sentence], per_sentence: list[list[Mention]], lex: Lexicon) -> None:
+    """"غارات التحالف": a bare "التحالف" is the one coalition the article names
+    ("تحالف دعم الشرعية في اليمن"); never a guess between two."""
+    named = {m.eid for ms in per_sentence for m in ms if m.kind == "organization" and m.how == "named"
+             and m.eid in lex.named and fold(lex.named[m.eid].name).removeprefix("ال").startswith("تحالف")}
+    if len(named) != 1:
+        return
+    eid = named.pop()
+    for s, ms in zip(sentences, per_sentence):
+        for k, w in enumerate(s.words):
+            if w.key not in BARE_COALITION or _covered(ms, k):
+                continue
+            nxt = s.words[k + 1] if k + 1 < len(s.words) else None
+            if nxt is not None and not nxt.comma_before and nxt.key.startswith("ال") and nxt.key not in lex.stops:
+                continue  # "التحالف الدولي", "التحالف الوطني": another coalition
+            _insert(ms, Mention(k, k + 1, "organization", "named", eid=eid, country=lex.named[eid].country))
+
+
+def _covered(ms: list[Mention], k: int) -> bool:
+    return any(m.start <= k < m.end and not (m.kind == "person" and m.how == "loose" and not m.eid) for m in ms)
+
+
+def _insert(ms: list[Mention], new: Mention) -> None:
+    ms[:] = [m for m in ms if not (m.start < new.end and new.start < m.end)]
+    ms.append(new)
+    ms.sort(key=lambda m: m.start)
 
 
 def facts_of(facts: ArticleFacts):
@@ -285,7 +320,9 @@ def extract(clean: CleanArticle, article_id: str, source: str, lex: Lexicon | No
             if m.kind == "group" and m.eid is None:
                 m.eid = slug_of(m.name or "")
     _bare_army(sentences, per_sentence, lex)
+    _bare_coalition(sentences, per_sentence, lex)
     facts = ArticleFacts(sentences, per_sentence, lex, clean.published)
+    facts.story_country = _story_country(per_sentence)
     facts.run()
     used = facts.used
     for _, _, fact in facts_of(facts):  # every country a fact points at is an entity of the draft

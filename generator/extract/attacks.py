@@ -412,6 +412,9 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
         place = v.place_after(t, end)
         if place and place in facts.lex.countries and place not in own:
             add(place)
+        elif place is None and facts.story_country and facts.story_country not in own and \
+                v.after_word(t, ("علي", "على"), within=6) is not None:
+            add(facts.story_country)  # "هجوم شنته X على مدينة …" in a story set in one country
     return targets
 
 

@@ -41,6 +41,7 @@ class ArticleFacts(MeetingRules, VisitRules):
         self.recent_pair: list[Mention] = []  # the last two persons who met (for "الزعيمان")
         self.recent_pair_at = -9  # the sentence of that meeting
         self.known: list = []  # the persons named so far (Person)
+        self.story_country: str | None = None  # the one country the story is set in, if any
         self.recent_sides: list[str] = []  # the countries of the last meeting of three or more
         self.pair: list[str] = self._pair()
         self._seen: set = set()

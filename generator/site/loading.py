@@ -37,8 +37,21 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_mtime_ns, st.st_size
 
 
+def _as_typed(root: Path) -> Path:
+    """The folder relative to the working folder when inside it: problems name files as the user
+    types them, and display_path then needs no disk access per file (resolving 4,700 absolute
+    paths took ~0.9 s of a 1,000-article build)."""
+    if not root.is_absolute():
+        return root
+    try:
+        return root.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return root
+
+
 def load_facts(root: Path) -> tuple[Facts, int]:
     """(facts, number of files parsed now rather than taken from the cache)."""
+    root = _as_typed(root)
     store = FactsStore(root)
     facts = Facts()
     parsed = 0

@@ -18,7 +18,7 @@ on_page_content   indexes the generated pages for search itself (search.py:
            third of the build).
 on_post_build     adds those entries and the folded Arabic search field to
            search_index.json.
-on_serve   watches facts/ and seeds/.
+on_serve   watches facts/ and seeds/ (natively where it can: watching.py).
 
 Fast previews: `mkdocs serve --dirty` rebuilds only the pages whose
 Markdown changed. MkDocs 1.6 counts every `File.generated` file as modified
@@ -41,6 +41,7 @@ import os
 import time
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,6 +56,7 @@ from .pages import NAV_PAGES, site_pages
 from . import rawhtml
 from .render_lists import HOME_MARKER, render_home
 from .search import fold_docs, page_entries
+from .watching import stop_watching, watch_natively
 
 log = logging.getLogger("mkdocs.plugins.factsheets")
 PACKAGE = Path(__file__).resolve().parent
@@ -69,6 +71,25 @@ _PAGES: dict[str, PageCache] = {}
 _SERVING: list[bool] = []  # [True] under `mkdocs serve` (on_startup runs once per process)
 _FROZEN: list[bool] = []  # gc.freeze() done (once per process)
 _SEARCH_DOCS: dict[str, dict[str, list[str]]] = {}
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled Jinja templates kept in memory across `mkdocs serve` rebuilds (Jinja checks each
+    entry against its template's source checksum)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
 
 
 class FactSheetsConfig(base.Config):
@@ -301,11 +322,19 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self._site_files = [f for f in files.documentation_pages()]
+        if _SERVING and _SERVING[0] and env.bytecode_cache is None:
+            # each rebuild makes a new Jinja environment and compiled the theme's templates again
+            # (~0.3 s); compiled code is reused while a template's source is unchanged
+            env.bytecode_cache = _TEMPLATES
         return env
 
     # -- serve ---------------------------------------------------------------------
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        for folder in (self.facts_dir, self.seeds_dir):
-            if folder.is_dir():
-                server.watch(str(folder))
+        folders = [str(folder) for folder in (self.facts_dir, self.seeds_dir) if folder.is_dir()]
+        if not watch_natively(server, folders):  # MkDocs' own watcher polls (watching.py)
+            for folder in folders:
+                server.watch(folder)
         return server
+
+    def on_shutdown(self) -> None:
+        stop_watching()
