@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/hotspots.py load FACTS                  # FactsStore.load()
     .venv/bin/python benchmarks/hotspots.py site FACTS                  # load + events + index + every page's Markdown
     .venv/bin/python benchmarks/hotspots.py build PROJECT               # a whole `mkdocs build` of PROJECT/mkdocs.yml
+    .venv/bin/python benchmarks/hotspots.py build PROJECT --dirty       # the dirty rebuild `serve --dirty` does after an edit
 
 Each prints the wall time, then the top --top functions by own time and by
 cumulative time; --out FILE also writes the full listing there.
@@ -52,6 +53,7 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--dirty", action="store_true", help="build: profile the dirty rebuild after one YAML edit")
     args = ap.parse_args(argv)
 
     if args.what == "extract":
@@ -105,9 +107,21 @@ def main(argv=None) -> int:
         project = args.paths[0].resolve()
         os.chdir(project)
         cfg = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site-profile"))
-        cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins.on_startup(command="serve" if args.dirty else "build", dirty=args.dirty)
         try:
-            profiled(lambda: build(cfg), args.top, args.out, f"mkdocs build {project.name}")
+            if not args.dirty:
+                profiled(lambda: build(cfg), args.top, args.out, f"mkdocs build {project.name}")
+            else:  # what `mkdocs serve --dirty` does after an edit: a full build, one YAML edited, a dirty build
+                build(cfg)
+                target = sorted((project / "facts" / "articles").glob("*.yaml"))[len(list((project / "facts" / "articles").glob("*.yaml"))) // 2]
+                original = target.read_text(encoding="utf-8")
+                target.write_text(original.replace("title:", "title: تعديل للقياس", 1), encoding="utf-8")
+                try:
+                    cfg = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site-profile"))
+                    cfg.plugins.on_startup(command="serve", dirty=True)
+                    profiled(lambda: build(cfg, dirty=True), args.top, args.out, f"dirty rebuild after editing {target.name}")
+                finally:
+                    target.write_text(original, encoding="utf-8")
         finally:
             cfg.plugins.on_shutdown()
     return 0

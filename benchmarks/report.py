@@ -70,7 +70,7 @@ def _ratio(c: dict) -> str:
 
 def table(results: dict) -> str:
     jobs_all = results.get("settings", {}).get("jobs_all", 2)
-    head = ("| corpus | runs | extract --jobs 1 (articles/s) | extract --jobs {j} (articles/s) | same bytes | re-run unchanged (s) "
+    head = ("| corpus | runs (extract / build) | extract --jobs 1 (articles/s) | extract --jobs {j} (articles/s) | same bytes | re-run unchanged (s) "
             "| entities | mkdocs build (s) | plain MkDocs, same pages (s) | ratio (pairs) | pages | largest page (KB) | site (MB) "
             "| search index (MB) | peak RSS extract (all processes) / build (MB) | load average (min–max) |").format(j=jobs_all)
     lines = [head, "|" + "|".join(["---"] * (head.count("|") - 1)) + "|"]
@@ -81,7 +81,8 @@ def table(results: dict) -> str:
         rss = max([(ex.get(k, {}).get("peak_tree_rss_mb") or ex.get(k, {}).get("peak_rss_mb") or 0)
                    for k in ex if k.startswith("jobs")] or [0])
         lines.append("| " + " | ".join([
-            _label(name, c), str(c.get("repeats", "")),
+            _label(name, c) + (" *" if c.get("site_from_earlier_run") else ""),
+            f"{c.get('repeats', '–')} / {len(site.get('runs', [])) or '–'}",
             f"{_fmt(j1.get('articles_per_s'), '.0f')} ({_fmt(j1.get('median_s'))} s)",
             f"{_fmt(jn.get('articles_per_s'), '.0f')} ({_fmt(jn.get('median_s'))} s)",
             {True: "yes", False: "NO"}.get(ex.get("identical_output"), "–"),
@@ -154,11 +155,17 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
     out.append(("10,000-article site builds in ≤ 1.3× plain MkDocs + Material",
                 f"{r:.2f}× ({_fmt(big['site']['median_s'])} s vs {_fmt(big['plain']['median_s'])} s)" if r else "not measured",
                 None if r is None else r <= 1.3))
-    rss = [m for v in c.values() for m in (
-        [v.get("site", {}).get("peak_rss_mb")] + [v.get("extract", {}).get(k, {}).get("peak_tree_rss_mb")
-                                                   or v.get("extract", {}).get(k, {}).get("peak_rss_mb")
-                                                   for k in v.get("extract", {}) if k.startswith("jobs")]) if m]
-    out.append(("peak RSS ≤ 1 GB", f"{max(rss):.0f} MB" if rss else "not measured", (max(rss) <= 1024) if rss else None))
+    ex_rss = [(k, m) for k, v in c.items() for j, e in v.get("extract", {}).items() if j.startswith("jobs")
+              if (m := e.get("peak_tree_rss_mb") or e.get("peak_rss_mb"))]
+    site_rss = [(k, m) for k, v in c.items() if (m := v.get("site", {}).get("peak_rss_mb"))]
+    for what, rss in (("extraction, all processes", ex_rss), ("mkdocs build", site_rss)):
+        if rss:
+            k, m = max(rss, key=lambda x: x[1])
+            plain = c.get(k, {}).get("plain", {}).get("peak_rss_mb") if what == "mkdocs build" else None
+            out.append((f"peak RSS ≤ 1 GB ({what})", f"{m:.0f} MB (corpus {k})"
+                        + (f"; plain MkDocs, same pages: {plain:.0f} MB" if plain else ""), m <= 1024))
+        else:
+            out.append((f"peak RSS ≤ 1 GB ({what})", "not measured", None))
     pages = [(k, v["site"]["largest_page"]) for k, v in c.items() if v.get("site", {}).get("largest_page")]
     if pages:
         k, lp = max(pages, key=lambda x: x[1]["bytes"])
@@ -198,11 +205,14 @@ def block(results: dict) -> str:
     settings = results.get("settings", {})
     parts = [
         machine_line(results), "",
-        f"Medians of {settings.get('repeats')} runs per measure for the gold-standard and 1,000-article corpora, "
-        f"{settings.get('big_repeats')} for 5,000 and 10,000 (the `runs` column). Extraction times are whole "
+        "Medians of the runs counted in the `runs` column (extraction / site build): three for the "
+        "gold standard and 1,000 articles, fewer for 5,000 and 10,000 for lack of time. Extraction times are whole "
         f"`python -m generator extract` processes from an empty facts folder, including "
         f"{_fmt(results.get('startup_s'), '.2f')} s of start-up (interpreter, imports, rules digest).", "",
         table(results) if results.get("corpora") else "No factsheets corpus measured yet.", "",
+        *(["\\* site build measured in an earlier invocation than the extraction (older code; see "
+           "`results.json`).", ""] if any(c.get("site_from_earlier_run") for c in results.get("corpora", {}).values())
+          else []),
         *(["### The floor alone", "",
            "Plain MkDocs + Material (search plugin with the site's settings, Arabic RTL theme, a nav of 9 "
            "entries) building simple pages of about the size of an article page:", "",

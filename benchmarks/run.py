@@ -539,6 +539,8 @@ def main(argv=None) -> int:
                     help="`mkdocs serve` as is (full rebuilds) and/or with --dirty")
     ap.add_argument("--no-freeze", dest="freeze", action="store_false",
                     help="run the live generator/ instead of a copy taken at the start")
+    ap.add_argument("--site-only", action="store_true",
+                    help="only the site builds (and the floor) for --sizes, on projects already extracted")
     ap.add_argument("--incremental-only", action="store_true",
                     help="re-measure only the incremental run for --sizes (projects already extracted)")
     ap.add_argument("--serve-only", action="store_true",
@@ -563,11 +565,12 @@ def main(argv=None) -> int:
         results["corpora"] = old.get("corpora", {})
         results["started"] = min(results["started"], old.get("started", results["started"]))
         results["machine"]["load_at_start"] = old.get("machine", {}).get("load_at_start", results["machine"]["load_at_start"])
-        for key in ("serve", "serve_dirty", "floor"):
+        for key in ("serve", "serve_dirty", "floor", "startup_s"):
             if key in old:
                 results[key] = old[key]
     sentences = make_corpus.real_sentences()
     if args.freeze and not (args.incremental_only or args.serve_only or args.floor_only):
+        # (--site-only included: the builds run the frozen copy too)
         results["machine"]["frozen_code_digest"] = freeze_code(args.work)
 
     def save():
@@ -576,6 +579,23 @@ def main(argv=None) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
+    if args.site_only:
+        for n in args.sizes:
+            name = str(n)
+            project = make_project(args.work / "runs" / name, args.work / f"corpus-{n}")
+            c = results["corpora"].setdefault(name, {"articles": n})
+            for k in ("site_from_earlier_run",):
+                c.pop(k, None)
+            c.update(bench_sites(name, project, args.work, args.repeats if n < 5000 else args.big_repeats,
+                                 args.plain, sentences))
+            c["site_code_digest"] = results["machine"].get("frozen_code_digest")
+            c["site_measured"] = dt.datetime.now().isoformat(timespec="seconds")
+            save()
+        if args.docs:
+            import report
+
+            report.write(results)
+        return 0
     if args.incremental_only:
         for n in args.sizes:
             c = results["corpora"].setdefault(str(n), {"articles": n})
@@ -618,6 +638,8 @@ def main(argv=None) -> int:
         before = results["corpora"].get(name, {})
         results["corpora"][name] = bench_corpus(name, corpus, args.work, repeats, args.jobs, args.site,
                                                 args.plain, sentences)
+        results["corpora"][name]["code_digest"] = results["machine"].get("frozen_code_digest")
+        results["corpora"][name]["measured"] = dt.datetime.now().isoformat(timespec="seconds")
         if not args.site:  # keep the site measures of an earlier run (--merge), saying so
             kept = {k: before[k] for k in ("site", "plain", "ratio", "ratio_per_pair") if k in before}
             if kept:
