@@ -118,7 +118,7 @@ def strikes_of(s, v: View, facts) -> list[Strike]:
         for attacker in attackers or [None]:
             ts = [x for x in targets if attacker is None or x != attacker.eid]
             strike = Strike(attacker=attacker.eid if attacker else None, targets=ts, place=place,
-                            means=list(means), date=facts.date(s), evidence=s.text)
+                            means=list(means), date=facts.date(s, inherit=False), evidence=s.text)
             key = ("k", strike.attacker, tuple(ts), s.index)
             if key in facts._seen:
                 continue

@@ -80,15 +80,17 @@ class ArticleFacts(MeetingRules, VisitRules):
                     out.append(c)
         return out
 
-    def date(self, s: Sentence) -> str | None:
+    def date(self, s: Sentence, inherit: bool = True) -> str | None:
         """The sentence's own date; with no date expression at all, the day the
         lead sentence of its paragraph (or of the article) states ("قالت X،
         الإثنين، إن …" then "وأجرى الوزيران محادثات …"). Never a guess from
-        `published` alone, never a month or a period ("منذ أكتوبر")."""
+        `published` alone, never a month or a period ("منذ أكتوبر"). Strikes do
+        not inherit (inherit=False): an attack told in a later paragraph is most
+        often background to the day's news, not an event of that day."""
         try:
             if find_dates(s.text, self.published):
                 return resolve_date(s.text, self.published)
-            for lead in self._leads(s):
+            for lead in (self._leads(s) if inherit else ()):
                 found = find_dates(lead.text, self.published)
                 if found:
                     value = found[0].value
