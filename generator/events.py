@@ -33,7 +33,9 @@ When (inside a bucket):
    that month; with several it stays apart.
 3. A fact without a date joins the one dated cluster of its bucket that the
    article's publication date allows (a past happening cannot be dated after
-   the article reporting it, a `planned` one not before it). When there is no
+   the article reporting it, a `planned` one not before it; a meeting, visit
+   or agreement at most 31 days before it, and only when the article states
+   its publication date: the same two sides meet and sign too often). When there is no
    such single cluster, undated facts merge with the undated facts of their
    own article and with those of articles published in the same month. An
    undated strike in an article without a publication date joins the one such
@@ -52,6 +54,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date as _date, timedelta
 from itertools import combinations
 
 from .errors import Problem, display_path
@@ -61,6 +64,7 @@ from .store import Facts
 
 KIND_OF_TYPE = {t: k for k, t in EVENT_TYPE_OF.items()}  # "meeting" -> "meetings"
 MAX_ID = 100
+RECENT_DAYS = 31  # an undated meeting, visit or agreement joins a dated one at most this long before its article
 
 FactKey = tuple[str, str, int]  # (article id, kind such as "meetings", index in that list)
 
@@ -170,12 +174,37 @@ def _country_of(facts: Facts, entity_id: str) -> str:
 Member = tuple[int, frozenset]  # (item number, anchors)
 
 
-def _fits(cluster_date: str, item: _Item) -> bool:
-    """May an undated fact of this article be about a happening on cluster_date?"""
+def _fits(cluster_date: str, item: _Item, event_type: str) -> bool:
+    """May an undated fact of this article be about a happening on cluster_date?
+
+    A strike (a named attacker on a named target) may be told long after.
+    Two countries or two persons meet, visit and sign too often for an undated
+    report to join a dated one on that alone: it must come from an article
+    published at most RECENT_DAYS after that date (or, when planned, before it)."""
     if not item.published:
-        return True
+        return event_type == "strike"
     published = item.published[: len(cluster_date)]
-    return cluster_date >= published if item.planned else cluster_date <= published
+    if item.planned:
+        return cluster_date >= published
+    if cluster_date > published:
+        return False
+    if event_type == "strike":
+        return True
+    return _days_between(cluster_date, item.published) <= RECENT_DAYS
+
+
+def _days_between(earlier: str, later: str) -> int:
+    """Days from earlier (a day, or a month: its first day) to later (a day, or a month: its last day)."""
+    try:
+        start = _date.fromisoformat(earlier if len(earlier) == 10 else earlier + "-01")
+        if len(later) == 10:
+            end = _date.fromisoformat(later)
+        else:
+            year, month = int(later[:4]), int(later[5:7])
+            end = _date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return (end - start).days
+    except ValueError:
+        return 1 << 30
 
 
 def _cluster_bucket(members: list[tuple[int, _Signature]], items: list[_Item], uf: _UnionFind,
@@ -210,14 +239,15 @@ def _cluster_bucket(members: list[tuple[int, _Signature]], items: list[_Item], u
 
     # 3. no date: the one dated cluster the article allows, else by article and publication month
     if undated:
-        alone = _place_undated(undated, days + months, items, uf)
+        alone = _place_undated(undated, days + months, items, uf, event_type)
         if event_type == "statement":
             _merge_on(alone, uf, lambda i, a: a)
         else:
             _merge_undated(alone, items, uf, unpublished_join=event_type == "strike")
 
 
-def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item], uf: _UnionFind) -> list[Member]:
+def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item], uf: _UnionFind,
+                   event_type: str) -> list[Member]:
     """Attach each undated fact to the one dated cluster it can belong to; return the others."""
     if not dated:
         return undated
@@ -232,7 +262,7 @@ def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item
             dated_roots[a].add(root)
     alone = []
     for i, anchors in undated:
-        found = _candidates(anchors, dated_roots, cluster_date, items[i])
+        found = _candidates(anchors, dated_roots, cluster_date, items[i], event_type)
         if len(found) == 1:
             uf.attach(i, found.pop())
         else:
@@ -265,12 +295,13 @@ def _merge_undated(alone: list[Member], items: list[_Item], uf: _UnionFind, unpu
             uf.attach(i, found.pop())
 
 
-def _candidates(anchors: frozenset, dated_roots: dict, cluster_date: dict[int, str], item: _Item) -> set[int]:
+def _candidates(anchors: frozenset, dated_roots: dict, cluster_date: dict[int, str], item: _Item,
+                event_type: str) -> set[int]:
     """The dated clusters an undated fact could belong to; stops counting at two."""
     found: set[int] = set()
     for a in anchors:
         for root in dated_roots.get(a, ()):
-            if root not in found and _fits(cluster_date[root], item):
+            if root not in found and _fits(cluster_date[root], item, event_type):
                 found.add(root)
                 if len(found) > 1:
                     return found

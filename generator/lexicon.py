@@ -26,7 +26,7 @@ from .errors import LexiconError, Problem
 from .normalize import fold
 from .yamlio import YamlProblem, load as load_yaml
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WORDS = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+")

@@ -577,7 +577,7 @@ def mixed_articles() -> dict[str, dict]:
               "strikes": [strike("2024-01-16"), strike(None, attacker="united-states", targets=["houthis"])]},
         "b": {"published": "2024-01-30", "meetings": [meeting("2024-01-29", kind="talks", evidence=TALKS)],
               "strikes": [strike("2024-01", evidence=STRIKE_2)]},
-        "c": {"meetings": [meeting(None, kind="call", evidence=CALL)],
+        "c": {"published": "2024-02-02", "meetings": [meeting(None, kind="call", evidence=CALL)],
               "strikes": [strike("2024-01-12", attacker="united-states", targets=["houthis", "yemen"])],
               "statements": [{"speaker": "sami-al-janabi", "text": "نرفض أي اعتداء على أراضينا.",
                               "evidence": "وقال الجنابي: نرفض أي اعتداء على أراضينا."}]},
@@ -706,3 +706,28 @@ def test_editor_event_survives_re_extraction(project, monkeypatch):
     facts = FactsStore(project / "facts").load()
     [pinned] = [e for e in cluster_events(facts) if e.id == "editor-pinned-event"]
     assert [r.article for r in pinned.facts] == [path.stem]
+
+
+def test_undated_agreement_joins_a_dated_one_only_from_an_article_of_the_weeks_after(tmp_path):
+    def pact(date, subject="مكافحة الإرهاب"):
+        return {"parties": ["turkey", "iraq"], "subject": subject, "date": date,
+                "evidence": f"اتفق البلدان على {subject}."}
+    facts = load(tmp_path, {
+        "signed": {"published": "2024-01-30", "agreements": [pact("2024-01-29")]},
+        "next-week": {"published": "2024-02-05", "agreements": [pact(None, "تبادل المعلومات")]},
+        "spring": {"published": "2024-04-23", "agreements": [pact(None, "إدارة الحدود")]},  # a new round
+        "no-dateline": {"agreements": [pact(None, "خطة عمل مشتركة")]},  # when? the text does not say
+    })
+    assert sorted(refs(e) for e in cluster_events(facts)) == [
+        [("next-week", 0), ("signed", 0)], [("no-dateline", 0)], [("spring", 0)]]
+
+
+def test_undated_strike_may_be_told_months_later_but_a_meeting_may_not(tmp_path):
+    facts = load(tmp_path, {
+        "jan": {"published": "2024-01-17", "strikes": [strike("2024-01-16")],
+                "meetings": [meeting("2024-01-16")]},
+        "april": {"published": "2024-04-22", "strikes": [strike(None, evidence=STRIKE_2)],
+                  "meetings": [meeting(None, kind="talks", evidence=TALKS)]},
+    })
+    by_type = {e.type: sorted(refs(e)) for e in cluster_events(facts) if len(e.facts) > 1}
+    assert by_type == {"strike": [("april", 0), ("jan", 0)]}

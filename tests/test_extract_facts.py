@@ -506,3 +506,22 @@ def test_a_spokesman_announcing_the_targeting_of_a_ship_speaks_for_the_attacker(
     r = Result("أعلن المتحدث العسكري باسم حركة الشباب علي طاهر، استهداف سفينة تجارية تركية قبالة السواحل "
                "بعدد من الصواريخ.")
     assert ("حركة الشباب", "تركيا") in r.strikes()
+
+
+def test_undated_lead_happening_takes_the_stated_dateline_and_nothing_else_does():
+    lead = ("أكد وزير الخارجية العماني بدر البوسعيدي ونظيره الأردني أيمن الصفدي أهمية التنسيق بين البلدين.",
+            "وخلال اتصال هاتفي تلقاه البوسعيدي من الصفدي، بحث الوزيران تطورات الأوضاع في المنطقة. "
+            "ومن المقرر أن يزور الصفدي مسقط في وقت لاحق لتوقيع مذكرة تفاهم.",
+            "وكان الوزيران قد التقيا في عمّان على هامش مؤتمر إقليمي.")
+    dated = Result(*lead, published="2025-03-04")
+    call = next(m for m in dated.a.meetings if m.kind == "call")
+    assert call.date == "2025-03-04"  # the story of the day: the dateline stated in the text
+    planned = [v for v in dated.a.visits if v.status == "planned"]
+    assert planned and all(v.date is None for v in planned)  # announced that day, not held that day
+    later = [m for m in dated.a.meetings if m.kind != "call"]
+    assert later and all(m.date is None for m in later)  # background paragraph: no date
+    undated = Result(*lead)  # no publication date in the text: never a guess
+    assert all(m.date is None for m in undated.a.meetings)
+    own = Result("قال مسؤولون، الأحد، إن وزير الخارجية العماني بدر البوسعيدي ونظيره الأردني أيمن الصفدي "
+                 "بحثا في اتصال هاتفي تطورات المنطقة.", published="2025-03-04")
+    assert own.a.meetings[0].date == "2025-03-02"  # a date in the text wins over the dateline

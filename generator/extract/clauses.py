@@ -10,6 +10,8 @@ ACTOR_KINDS = ("person", "country", "organization", "group")
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "وانها", "وانه", "وانهما")
 PRONOUN_CLAUSE = ("انها", "انه", "انهم", "انهما", "بانها", "بانه", "وانها", "وانه", "وانهما")
 MODAL_WINDOW = 4
+THAT_WORDS = ("ان", "بان")  # "من المقرر أن …": a future marker governs the clause after its أن
+FUTURE_REACH = 4  # words before that أن where the marker may stand
 
 
 class View:
@@ -91,7 +93,13 @@ class View:
         return self.words[0].has("question") is not None and self.clause_id[0] == self.clause_id[i]
 
     def future(self, i: int) -> bool:
+        """Is the clause of word i about what is to come? "من المقرر أن يزور …",
+        "يعتزم أن يوقع …": the marker may govern the clause from before its أن."""
         lo, hi = self.clause_start(i), self.clause_end(i)
+        if lo >= 2 and self.words[lo - 1].key in THAT_WORDS:
+            lo = max(self.clause_start(lo - 2), lo - 1 - FUTURE_REACH)
+        elif lo >= 1 and self.words[lo].key in THAT_WORDS:
+            lo = max(self.clause_start(lo - 1), lo - FUTURE_REACH)
         return any(self.has_cat(k, "future") for k in range(lo, hi))
 
     def word_is(self, i: int, *keys: str) -> bool:

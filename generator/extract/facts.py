@@ -19,6 +19,7 @@ from .visits import VisitRules
 STATE = ("country", "organization", "person", "group")
 RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
 SAID_WINDOW = 16  # words between the speaker and what was said
+OPENING_PARAGRAPHS = 2  # the lead and the paragraph after it: the story of the day
 SIDE_NOUNS = ("الدول", "البلدان", "الاطراف", "الاطراف")
 SIDE_NUMBERS = {3: ("الثلاث", "الثلاثه"), 4: ("الاربع", "الاربعه"), 5: ("الخمس", "الخمسه")}
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "انّ")
@@ -46,6 +47,7 @@ class ArticleFacts(MeetingRules, VisitRules):
         self.pair: list[str] = self._pair()
         self._seen: set = set()
         self._gathered_at: set = set()  # (sentence, word) of "ضم/يجمع" verbs a meeting noun took
+        self._opening_has_date: bool | None = None
 
     # -- the article's two main countries ("البلدين", "الجانبين") --
     def _pair(self) -> list[str]:
@@ -80,24 +82,40 @@ class ArticleFacts(MeetingRules, VisitRules):
                     out.append(c)
         return out
 
-    def date(self, s: Sentence, inherit: bool = True) -> str | None:
+    def date(self, s: Sentence, inherit: bool = True, planned: bool = False) -> str | None:
         """The sentence's own date; with no date expression at all, the day the
         lead sentence of its paragraph (or of the article) states ("قالت X،
-        الإثنين، إن …" then "وأجرى الوزيران محادثات …"). Never a guess from
-        `published` alone, never a month or a period ("منذ أكتوبر"). Strikes do
-        not inherit (inherit=False): an attack told in a later paragraph is most
-        often background to the day's news, not an event of that day."""
+        الإثنين، إن …" then "وأجرى الوزيران محادثات …"); with none there either,
+        a happening told in the article's opening paragraphs is dated by the
+        dateline, the publication date the text states (the news convention
+        event coders such as PETRARCH follow for the story of the day). Never a
+        guess when the text states no publication date, never a month or a
+        period ("منذ أكتوبر"). Strikes do not inherit (inherit=False): an attack
+        told in a later paragraph is most often background to the day's news.
+        Nor does what is announced for later (planned): the day it was announced
+        is not the day it will happen."""
         try:
             if find_dates(s.text, self.published):
                 return resolve_date(s.text, self.published)
-            for lead in (self._leads(s) if inherit else ()):
+            if not inherit or planned:
+                return None
+            for lead in self._leads(s):
                 found = find_dates(lead.text, self.published)
                 if found:
                     value = found[0].value
                     return value if value and len(value) == 10 else None
+            if self.published and s.paragraph < OPENING_PARAGRAPHS and not self._opening_dated():
+                return self.published
             return None
         except Exception:  # a date helper problem must not lose the article
             return None
+
+    def _opening_dated(self) -> bool:
+        """Does any sentence of the opening paragraphs state a date of its own?"""
+        if self._opening_has_date is None:
+            self._opening_has_date = any(find_dates(x.text, self.published) for x in self.sentences
+                                         if x.paragraph < OPENING_PARAGRAPHS)
+        return self._opening_has_date
 
     def _leads(self, s: Sentence) -> list[Sentence]:
         """The lead sentence of s's paragraph, then the article's first sentence."""
@@ -310,7 +328,7 @@ class ArticleFacts(MeetingRules, VisitRules):
             if len(signers) >= 2 and len(self.countries_of(signers)) >= 2:
                 self._meeting(s, v, signers[:1], signers[1:2], "meeting", i, end)
         self._seen.add(key)
-        self.agreements.append(Agreement(parties=parties, subject=text, status=status, date=self.date(s),
+        self.agreements.append(Agreement(parties=parties, subject=text, status=status, date=self.date(s, planned=status == "planned"),
                                          evidence=s.text))
         for c in parties:
             self._mention(c, Mention(0, 0, "country", "name", eid=c, country=c))

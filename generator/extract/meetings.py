@@ -277,7 +277,7 @@ class MeetingRules:
                 anchors.add(k)
         place = v.place_after(i if lo is None else lo, end, anchors)
         planned = v.future(i)
-        date = self.date(s)
+        date = self.date(s, planned=planned)
         self.meetings.append(Meeting(participants=parts, kind=kind, place=place, date=date, evidence=s.text))
         self.use(ms)
         if place and not planned and kind != "call":

@@ -35,7 +35,7 @@ class VisitRules:
             if not subj:
                 continue
             m = subj[0]
-            self._visit(s, m.eid, dest, status, self.date(s))
+            self._visit(s, m.eid, dest, status, self.date(s, planned=status == "planned"))
             self.use([m])
 
     def visit(self, s: Sentence, v: View, i: int, h) -> list[Mention] | None:
@@ -94,7 +94,7 @@ class VisitRules:
             visitor = self._delegation_head(v, i, end)
         if not visitor or dest is None:
             return visitor
-        date = self.date(s)
+        date = self.date(s, planned=status == "planned")
         dests = [dest] + self._more_destinations(v, dest, i, end)
         for k in range(i + h.n, v.n):  # "…، يرافقه (فيها) وزير الداخلية Y": Y travelled too
             if v.words[k].key.lstrip("و") in ACCOMPANY:
