@@ -461,7 +461,8 @@ def _text_forms(data: Any) -> list[str]:
     """Folded forms of an entity's names that an article naming it would contain:
     each name and alias; a person's surname; a country's or group's stem without
     "ال" and a final vowel letter (إيران → ايران, in "الإيرانية"; أمريكا → امريك,
-    in "الأمريكي")."""
+    in "الأمريكي"); an organization's name without its middle words ("القوات
+    المسلحة الإيرانية" named as "القوات الإيرانية")."""
     names = [n for n in [_get(data, "name"), *_list(_get(data, "aliases"))] if isinstance(n, str) and n.strip()]
     forms = set()
     for name in names:
@@ -470,6 +471,8 @@ def _text_forms(data: Any) -> list[str]:
         words = folded.split()
         if _get(data, "kind") == "person" and len(words) > 1 and len(words[-1]) >= 3:
             forms.add(words[-1])
+        elif _get(data, "kind") == "organization" and len(words) > 2:
+            forms.add(f"{words[0]} {words[-1]}")
         elif _get(data, "kind") != "person" and len(words) == 1:
             stem = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
             if len(stem) >= 4 and stem[-1] in "اهي":

@@ -217,3 +217,11 @@ def test_fuzz_check_never_crashes_and_always_points_at_a_line(facts, data):
             assert p.line >= 1 and p.column >= 1, p
     for rel_, original in FUZZED.items():  # restore for the next example
         (facts / rel_).write_text(original, encoding="utf-8")
+
+
+def test_an_organization_named_by_its_short_form_counts_as_named():
+    forms = validate._text_forms({"kind": "organization", "name": "القوات المسلحة التركية", "country": "turkey"})
+    assert "القوات التركيه" in forms  # "نفذتها القوات التركية": folded, the middle word dropped
+    assert "القوات" not in forms and "التركيه" not in forms  # one word alone names nothing
+    person = validate._text_forms({"kind": "person", "name": "سامر عادل الخطيب"})
+    assert "سامر الخطيب" not in person  # persons keep their own rules (name, surname)
