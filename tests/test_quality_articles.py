@@ -1,5 +1,6 @@
 """Quality gate on article sets the seeds are not: benchmarks/dev (tuned on),
-benchmarks/dev2 (written later, tuned on after a first blind score) and
+benchmarks/dev2 (written later, tuned on after a first blind score), benchmarks/dev4
+(strike-rich, other conflicts; tuned on after its blind score, macro-F1 0.73) and
 benchmarks/heldout (never tuned on: the honest measure of unseen articles).
 
 Each set is extracted fresh, exported and scored by ../shared/eval/score.py;
@@ -22,6 +23,7 @@ FLOORS = {
     "dev": {"macro_f1": 0.92, "metadata": 0.95},
     "dev2": {"macro_f1": 0.92, "metadata": 0.85},
     "dev3": {"macro_f1": 0.80, "metadata": 0.95},
+    "dev4": {"macro_f1": 0.78, "metadata": 0.85},
     "heldout": {"macro_f1": 0.72, "metadata": 0.70},
 }
 

@@ -23,6 +23,22 @@ import re
 from ..model import Strike
 from .clauses import COMPLEMENTIZERS, PRONOUN_CLAUSE, View
 from .mentions import Mention
+from .strike_sides import (
+    ALLIED,
+    ARMED_MEN,
+    DESCRIBING,
+    HOST_WORDS,
+    MEMBERS_OF,
+    PLACE_NOUNS,
+    _anaphor_near,
+    _armed_men_of,
+    _claim_earlier,
+    _described_by,
+    _partner,
+    _place_country,
+    _sentence_of,
+    _state_object,
+)
 from .strikes import detect_strike
 
 ARMED = ("country", "organization", "group")
@@ -44,7 +60,7 @@ WING_WORDS = ("الجناح", "جناح", "الذراع", "ذراع", "جناح�
 CASUALTIES = ("عنصر", "عنصرا", "عنصرين", "عناصر", "قيادي", "قياديا", "قياديين", "قائد", "قائدا", "مقاتل", "مقاتلا",
               "مقاتلين", "مسلح", "مسلحا", "مسلحين", "اعضاء", "عضو", "عضوا", "افراد", "جنود", "جندي", "جنديا",
               "جنديين", "ضابط", "ضابطا", "ضباط", "مسوول", "مسوولا", "قاده", "عسكري", "عسكريا", "عسكريان",
-              "عسكريين", "شرطي", "شرطيا", "شرطيين", "افراد")
+              "عسكريين", "شرطي", "شرطيا", "شرطيين", "افراد", "منتسبي", "منتسبين", "عنصران", "جنديان", "شرطيان")
 # words between an attack noun and the nationality of its means ("غارة جوية إسرائيلية")
 MEANS_QUALIFIERS = ("جويه", "حربيه", "مسيره", "صاروخيه", "بحريه", "مدفعيه", "جوي", "صاروخي", "مدفعي", "بري",
                     "الحربي", "الحربيه", "الجوي", "الجويه", "حربي", "المسيره")
@@ -114,7 +130,7 @@ def strikes_of(s, v: View, facts) -> list[Strike]:
             targets = [x for x in targets if x in facts.lex.countries]
         if strict and not (attackers and targets):
             continue  # the extractor's own verbs need both sides
-        place = v.place_after(t, v.clause_end(t))
+        place = _place_country(v, t, v.clause_end(t), target=False)
         for attacker in attackers or [None]:
             ts = [x for x in targets if attacker is None or x != attacker.eid]
             strike = Strike(attacker=attacker.eid if attacker else None, targets=ts, place=place,
@@ -125,6 +141,11 @@ def strikes_of(s, v: View, facts) -> list[Strike]:
             facts._seen.add(key)
             out.append(strike)
             facts.use(([attacker] if attacker else []) + [m for m in v.actors if m.eid in ts])
+    if not any(x.attacker for x in out):
+        _claim_earlier(s, v, facts)
+    at = _sentence_of(facts)
+    for strike in out:
+        at[id(strike)] = s.index
     for m in v.actors:
         if m.kind == "group":
             facts.recent_groups = [g for g in facts.recent_groups if g.eid != m.eid] + [m]
@@ -138,6 +159,10 @@ def _attackers(v: View, t: int, facts) -> list[Mention]:
     first = _attacker(v, t, facts)
     if first is None:
         return []
+    partners = [m for m in v.actors if m.kind in ARMED and max(0, t - 12) <= m.start < t and _partner(v, m)
+                and m.eid != first.eid]
+    if partners:
+        return [first, *partners[:1]]
     if first.how == "adj":  # "طائرات أمريكية وبريطانية"
         out = [first]
         for m in v.all:
@@ -162,13 +187,22 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
             ms = v.subject_after(k + 1, ARMED, gap=2) or v.subject_before(k, ARMED, gap=3)
             if ms:
                 return ms[0]
+            group = _anaphor_near(v, k + 1, k + 3, facts)  # "تبنت الجماعة إطلاق صاروخ"
+            if group is not None:
+                return group
             if k > 0 and v.words[k - 1].key in RELATIVE_WORDS:
                 # "حركة X، التي تبنت هجمات …": the relative's antecedent claims
                 ante = next((m for m in v.actors if m.end == k - 1 and m.kind in ARMED), None)
                 if ante is not None:
                     return ante
     if _passive(v, t):
-        return None  # "تعرضت X لهجوم": X is the target
+        # "تعرضت X لهجوم": X is the target; "لقصف مدفعي تركي": the means tell the attacker
+        for k in range(t + 1, v.clause_end(t)):
+            if _is_means(v, k):
+                owner = _owner_after(v, k)
+                if owner is not None:
+                    return owner
+        return None
     # "أعلن المتحدث باسم X … استهداف سفينة", "وكان المتحدث باسم X قد أعلن تنفيذ عملية":
     # the claim's speaker speaks for the attacker
     for k in range(max(v.clause_start(t), t - 3), t + 1):
@@ -184,9 +218,24 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
         ms = v.subject_after(k, ARMED, gap=0)
         if ms:
             return ms[0]
+    men = _armed_men_of(v, t + 1, facts, subject_only=True)  # "هاجم مسلحون من حركة X"
+    if men is not None:
+        return men
     ms = v.subject_after(t + 1, ARMED, gap=1)
     if ms:
         return ms[0]
+    group = _anaphor_near(v, t + 1, t + 2, facts)  # "الهجمات التي شنتها الجماعة على منشآت"
+    if group is not None:
+        return group
+    described = _described_by(v, t, facts)  # "مقتل …، بهجوم شنه عناصر من X"
+    if described is not None:
+        return described
+    for k in range(max(v.clause_start(t), t - 3), t):  # "القوات البحرية للجماعة استهدفت"
+        key = v.words[k].key.lstrip("و")
+        if key.startswith(OWN_FORCES) or key[2:].startswith(OWN_FORCES) or key in ARMED_MEN:
+            group = _anaphor_near(v, k + 1, t, facts)
+            if group is not None:
+                return group
     if t > 0 and v.words[t - 1].key in PRONOUN_CLAUSE + ("انهم", "بانهم"):
         speaker = _speaker_before(v, t - 1)  # "أعلن X أنهم أسقطوا …"
         if speaker is not None:
@@ -196,6 +245,13 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
     if weapon is not None:
         return weapon
     ms = v.subject_before(t, ARMED, gap=3)
+    if ms and _partner(v, ms[-1]):  # "إن قواتها، بالاشتراك مع القوات البريطانية، ضربت"
+        for k in range(ms[-1].start - 1, max(-1, ms[-1].start - 6), -1):
+            if v.words[k].key.startswith(OWN_FORCES) and v.words[k].key.endswith(("هم", "نا", "ه", "ها")):
+                speaker = _speaker_before(v, k)
+                if speaker is not None:
+                    return speaker
+        ms = []
     if ms and not _victims_side(v, ms[-1]) and not (ms[-1].start and v.words[ms[-1].start - 1].key in OBJECT_MARKS):
         return ms[-1]  # not the object of an earlier attack ("غارات على X حيث استهدفت …")
     # "أعلن المتحدث باسم X أن قواتهم استهدفت": the group or body the speaker speaks for
@@ -234,6 +290,8 @@ def _attacker(v: View, t: int, facts) -> Mention | None:
 
 def _victims_side(v: View, m: Mention) -> bool:
     """"قيادي بارز في X", "ثلاثة عناصر من X": X is the side of the people hit."""
+    if m.start >= 1 and v.words[m.start - 1].key in MEMBERS_OF:
+        return True  # "مقتل أربعة من منتسبي الجيش العراقي"
     return m.start >= 2 and v.words[m.start - 1].key in ("من", "في") and any(
         v.words[k].key.lstrip("و") in CASUALTIES for k in range(max(0, m.start - 4), m.start - 1))
 
@@ -265,8 +323,8 @@ def _means_owner(v: View, t: int) -> Mention | None:
 def _owner_after(v: View, k: int) -> Mention | None:
     """The nationality or body right after the means word k ("غارة جوية إسرائيلية", "قصف لقوات X")."""
     j = k + 1
-    while j < min(v.n, k + 3) and (_is_means(v, j) or v.words[j].key in MEANS_QUALIFIERS):
-        j += 1  # "غارة جوية إسرائيلية", "طائرات حربية ومسيرة تركية"
+    while j < min(v.n, k + 4) and (_is_means(v, j) or v.words[j].key in MEANS_QUALIFIERS or v.words[j].key.isascii()):
+        j += 1  # "غارة جوية إسرائيلية", "طائرات حربية ومسيرة تركية", "طائرات F-16 العراقية"
     for m in v.all:
         if m.start == j and ((m.kind == "country" and m.how == "adj") or (
                 m.kind in ARMED and m in v.actors and v.words[j].key[:1] == "ل")):
@@ -316,7 +374,8 @@ def _weapon_owner(v: View, k: int, forward: bool) -> Mention | None:
         if not 0 <= k < v.n:
             return None
         w = v.words[k]
-        if _is_means(v, k) or w.key in AFFILIATION or w.key in MEANS_QUALIFIERS:
+        if _is_means(v, k) or w.key in AFFILIATION or w.key in MEANS_QUALIFIERS or w.key in DESCRIBING \
+                or (seen_weapon and w.key.isascii()):  # "مسيرات أطلقتها X", "طائرات F-16 العراقية"
             seen_weapon = True
             k += step
             continue
@@ -366,6 +425,8 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
             continue
         if any(v.words[k].key.lstrip("و") in WING_WORDS for k in range(max(0, m.start - 2), m.start)):
             continue  # "كتائب القسام، الجناح العسكري لحركة X": the attacker's own movement
+        if m.start and v.words[m.start - 1].key in ALLIED:
+            continue  # "حركة X المرتبطة بتنظيم القاعدة": the attacker's ally, not its target
         if m.kind == "group" or _object_marked(v, m, t, attackers):
             if m.kind != "group" and _country_of(m, facts) in own_countries:
                 continue
@@ -375,9 +436,13 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
                 v.words[m.start - 1].key in AFFILIATION and _country_of(m, facts) not in own_countries:
             add(m.eid)
     for k in range(0, v.n):  # "من التنظيم", "مخابئ للتنظيم": the group named last
+        if targets:
+            break
         if v.words[k].key.lstrip("ول") in ANAPHORS or v.words[k].key in ("للتنظيم", "للجماعه", "بالتنظيم"):
-            last = next((g for g in reversed(facts.recent_groups) if g.eid not in own), None)
-            if last is not None and not targets:
+            if k > 0 and v.words[k - 1].key.lstrip("و") in ARMED_MEN:
+                continue  # "مسلحو الحركة": the attackers
+            last = _anaphor_near(v, k, k + 1, facts)
+            if last is not None and last.eid not in own:
                 add(last.eid)
     if not targets:  # "… ما أدى إلى مقتل عنصر من X", "اغتيال قيادي بارز في X": the victims' side
         for m in v.actors:
@@ -397,7 +462,7 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
     if not targets:  # "استهدفت سفينة إسرائيلية": the object's nationality
         obj = max([a.end for a in attackers if a.start > t] or [t + 1])
         # "أعلنت X استهداف قوة إسرائيلية": the cue is the claim, the object follows the attack word
-        starts = [obj] + [k + 1 for k in range(obj, end) if _attack_word(v, k)][:1]
+        starts = [obj] + [k + 1 for k in range(obj, end) if _attack_word(v, k)][:2]
         for lo in starts:
             for m in v.all:
                 if m.kind == "country" and m.how == "adj" and lo <= m.start <= lo + 2 and \
@@ -407,14 +472,50 @@ def _targets(v: View, t: int, attackers: list[Mention], facts) -> list[str]:
                     break
             if targets:
                 break
+    if not targets:  # "قاعدة … التي تستضيف قوات أميركية", "مطار نيالا، الذي تستخدمه قوات الدعم السريع"
+        for k in range(t + 1, v.n - 1):
+            if any(ch in ".:;؛" for ch in v.words[k].pre):
+                break
+            if v.words[k].key.lstrip("و") in RELATIVE_WORDS and v.words[k + 1].key in HOST_WORDS:
+                for m in v.all:
+                    if k + 2 <= m.start <= k + 4 and m.kind in TARGET_KINDS and m.eid and (
+                            m in v.actors or m.how == "adj") and (
+                            m.kind == "group" or _country_of(m, facts) not in own_countries):
+                        add(m.eid if m.kind != "organization" else (m.country or m.eid))
+                        break
+                break
+    if not targets:  # "أطلقت X صواريخ على مدن أوكرانية": the nationality of the places struck
+        for m in v.all:
+            if m.kind == "country" and m.how == "adj" and t < m.start < end and m.start >= 2 and \
+                    v.words[m.start - 1].key.lstrip("وب") in PLACE_NOUNS + MEANS_QUALIFIERS + ("عسكريه",) and \
+                    any(v.words[k].key in ("علي", "على", "ضد") for k in range(max(t, m.start - 4), m.start - 1)) \
+                    and m.eid not in own_countries:
+                add(m.eid)
+                break
+    if not targets and attackers:  # "غارات … على خيام في منطقة المواسي": the state the attack struck in
+        place = _place_country(v, t, end)
+        if place and place in facts.lex.countries and place not in own_countries and \
+                not any(a.kind == "group" for a in attackers):
+            add(place)
     if not targets and attackers and all(a.kind == "group" for a in attackers):
         # "هجوم تبناه تنظيم X على منشأة في جدة": a group striking inside a state strikes that state
-        place = v.place_after(t, end)
+        place = _place_country(v, t, end)
         if place and place in facts.lex.countries and place not in own:
             add(place)
+        elif place is None and _state_object(v, t, end):
+            # "هاجم مسلحون من X مركزا للشرطة": the state of the story, else the group's own state
+            home = facts.story_country or next((c for a in attackers for c in [_country_of(a, facts)] if c), None)
+            if home and home not in own:
+                add(home)
         elif place is None and facts.story_country and facts.story_country not in own and \
                 v.after_word(t, ("علي", "على"), within=6) is not None:
             add(facts.story_country)  # "هجوم شنته X على مدينة …" in a story set in one country
+    if not targets and _passive(v, t) and facts.story_country and facts.story_country not in own_countries and \
+            any(v.words[k].key.lstrip("و") in PLACE_NOUNS for k in range(max(0, t - 5), min(v.n, t + 3))):
+        add(facts.story_country)  # "تعرضت قرى … في محافظة دهوك لقصف مدفعي تركي": the story's state
+    if not targets and not attackers and facts.story_country and _state_object(v, t, end) and \
+            _place_country(v, t, end) in (None, facts.story_country):
+        add(facts.story_country)  # "قتل مسلحون مجهولون شرطيين": the state's police or soldiers
     return targets
 
 

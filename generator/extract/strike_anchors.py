@@ -50,6 +50,9 @@ VICTIM = ("victim",)
 VICTIM_OR_NUMBER = ("victim", "number")
 VICTIM_OR_CASUALTY = ("victim", "casualty")
 COUNT = ("number",)
+DUAL = ("dual_victim",)
+ARMED_SIDE = ("armed", "actor")
+UNKNOWN_AGENT = ("unknown_agent",)
 LIGHT = ("light_verb",)
 
 
@@ -146,7 +149,8 @@ def _subject(s: _Sentence, i: int, start: int) -> str | None:
     reported content ("قالت القيادة إن القوات الأميركية، بدعم من …، ضربت": "topic")."""
     if s.has(i - 1, RELATIVE):
         return None  # "الهجوم الذي نفذته حركة": the attacker of an attack already known
-    if i + 1 < s.n and not s.break_before(i + 1) and s.actor(i + 1) and not s.has(i + 1, VICTIM):
+    if i + 1 < s.n and not s.break_before(i + 1) and s.actor(i + 1) and \
+            (not s.has(i + 1, VICTIM) or s.has(i + 2, UNKNOWN_AGENT)):
         return "after"
     j = i - 1
     while j >= 0 and i - j <= SUBJECT_SPAN and s.actor(j) and not s.break_before(j + 1):
@@ -179,6 +183,7 @@ AGAINST = ("against",)
 CLAIM_VERB = ("claim_verb",)
 TARGET = ("target_noun",)
 ABOUT = frozenset({"عن"})
+CLAIM_REACH = 16  # words from "تبنت" to the attack noun it claims, across an aside about the claimant
 CLAIM_SPAN = 10  # words from "أعلن" to the verbal noun it announces ("أعلن المتحدث … العميد X، استهداف سفينة")
 
 
@@ -207,10 +212,23 @@ def _claimed(s: _Sentence, i: int, lex: Lexicon):
 def _claim_told(s: _Sentence, i: int, rule: Rule, lex: Lexicon) -> bool:
     """"تبنت الجماعة هجوما", "تبنت الهجوم بطائرة مسيرة على قاعدة": the claimed attack
     is new or told in full, not "تبنت الحركة الهجوم الذي وقع"."""
-    for j in range(i + 1, min(i + 1 + rule.window, s.n)):
+    for j in range(i + 1, min(i + 1 + max(rule.window, CLAIM_REACH), s.n)):
+        if j > i + rule.window and (_strong_break(s, j) or _verb_at(s.forms[j], lex) is not None):
+            return False  # past the window only across an aside ("تبنت X، وهي تحالف …، هجوما")
         noun = _noun_at(s.forms[j], lex)
+        if noun is not None and j > i + rule.window and not _detailed(s, j, lex):
+            return False  # "تبنت منظمة …، اعتداءات مومباي": the claim of attacks known by name
         if noun is not None:
             return not noun[1] or _told_in_full(s, j, lex)
+    return False
+
+
+def _detailed(s: _Sentence, j: int, lex: Lexicon) -> bool:
+    """The attack noun at j is told with its means or its target right after it
+    ("هجوما بطائرات مسيرة", "هجوما على قاعدة")."""
+    for k in range(j + 1, min(j + 3, s.n)):
+        if any(f in lex.means for f in s.forms[k]) or s.has(k, AGAINST):
+            return True
     return False
 
 

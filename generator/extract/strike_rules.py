@@ -284,5 +284,5 @@ def lexicon() -> Lexicon:
 def rules_digest() -> str:
     """16 hex characters that change when the strike rules (lexicon or code) change."""
     code = "".join((Path(__file__).parent / name).read_text(encoding="utf-8")
-                   for name in ("strike_rules.py", "strikes.py"))
+                   for name in ("strike_rules.py", "strikes.py", "strike_anchors.py", "attacks.py", "strike_sides.py"))
     return yamlio.digest(lexicon().digest_source + code)

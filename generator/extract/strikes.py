@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 from ..lexicon import load_lexicons, variants
 from ..normalize import fold, stems, tokens
-from .strike_anchors import (ACTOR, ARMED, CASUALTY, CLAIMS, CLAUSE, COUNT, GENERIC, JUDICIAL, LIGHT, PLACE, RELATIVE,
-                             SOURCE, TIME, VICTIM, VICTIM_OR_NUMBER, _announced, _blocked_before, _claim_told,
+from .strike_anchors import (ACTOR, ARMED, ARMED_SIDE, CASUALTY, CLAIMS, CLAUSE, COUNT, DUAL, GENERIC, JUDICIAL, LIGHT, PLACE, RELATIVE,
+                             SOURCE, TIME, UNKNOWN_AGENT, VICTIM, VICTIM_OR_NUMBER, _announced, _blocked_before, _claim_told,
                              _claimed, _content_start, _noun_at, _object_after, _points_back, _reference,
                              _strong_break, _subject, _verb_at)
 from .strike_rules import LEXICON_PATH, Lexicon, Rule, lexicon, load_lexicon, rules_digest
@@ -157,7 +157,8 @@ def _verb_ok(s: _Sentence, i: int, rule: Rule, bare: bool, lex: Lexicon) -> bool
         return False
     if rule.masdar_like and bare and not _verb_context(s, i, lex):
         return False
-    if rule.needs_after and not s.any_in(i + 1, i + 1 + rule.window, rule.needs_after):
+    if rule.needs_after and not s.any_in(i + 1, i + 1 + rule.window, rule.needs_after) and \
+            not _describes_noun(s, i, lex) and not (rule.claim and _claim_told(s, i, rule, lex)):
         return False
     if rule.needs_any and not s.anywhere(rule.needs_any, but=i):
         return False
@@ -176,6 +177,15 @@ def _verb_ok(s: _Sentence, i: int, rule: Rule, bare: bool, lex: Lexicon) -> bool
         if not (s.any_in(i + 1, i + 3, ARMED) and s.any_in(i + 1, i + 8, ("against",))):
             return False
     return True
+
+
+OBJECT_PRONOUNS = ("ه", "ها", "هم")
+
+
+def _describes_noun(s: _Sentence, i: int, lex: Lexicon) -> bool:
+    """A verb with an object pronoun right after an attack noun it describes ("هجوم
+    شنه مسلحون", "غارة نفذتها طائرات"): the noun is the object its rule asks for."""
+    return s.forms[i][0].endswith(OBJECT_PRONOUNS) and _head_noun(s, i, lex) >= 0
 
 
 def _noun_ok(s: _Sentence, i: int, rule: Rule, definite: bool, lex: Lexicon) -> bool:
@@ -261,8 +271,11 @@ def _anchors(s: _Sentence, i: int, means: tuple, own: bool, sites: bool = False)
         found.add("means")
     if s.any_in(lo, i, CASUALTY) or s.any_in(i + 1, hi, CASUALTY):
         found.add("casualty")
-    if any(s.has(j, COUNT) and (s.has(j + 1, VICTIM) or s.has(j + 2, VICTIM)) for j in range(lo, hi)):
-        found.add("count")
+    if any(s.has(j, COUNT) and (s.has(j + 1, VICTIM) or s.has(j + 2, VICTIM)
+                                or j + 1 < s.n and s.forms[j + 1][0] == "من" and s.has(j + 2, VICTIM) and s.has(j + 3, ARMED_SIDE))
+           or s.has(j, DUAL) for j in range(lo, hi)):
+        found.add("count")  # "مقتل أربعة من منتسبي الجيش", "قتل عنصران"
+
     if s.any_in(lo, hi, TIME):
         found.add("time")
     if s.any_in(lo, hi, PLACE) or sites and any(s.site(j) for j in range(lo, hi)):
@@ -290,8 +303,9 @@ def _weight(found: set[str]) -> float:
 def _verb_passive(s: _Sentence, i: int, rule: Rule, passive_form: bool) -> bool:
     if passive_form or rule.passive:
         return True
-    # unvocalised قتل/خطف: passive when a victim or a count follows directly ("قتل 20 شخصا")
-    return s.has(i + 1, VICTIM_OR_NUMBER)
+    # unvocalised قتل/خطف: passive when a victim or a count follows directly ("قتل 20 شخصا"),
+    # not when "unknown" marks them as the killers ("قتل مسلحون مجهولون شرطيين")
+    return s.has(i + 1, VICTIM_OR_NUMBER) and not s.has(i + 2, UNKNOWN_AGENT)
 
 
 def _means(s: _Sentence, lex: Lexicon) -> tuple[str, ...]:
