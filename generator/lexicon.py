@@ -16,61 +16,22 @@ a draft made with other rules is re-extracted.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .errors import LexiconError, Problem
-from .normalize import fold
+from .word_forms import ARTICLE, CONJ, EXACT, PREP, bare, forms_of, variants, words_of  # noqa: F401 (the API)
 from .yamlio import YamlProblem, load as load_yaml
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_WORDS = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-
-# How much of a word's front may be taken off to match an entry:
-# 0 exact, 1 a conjunction (و ف), 2 a preposition (ب ل ك, لل), 3 the article ال.
-EXACT, CONJ, PREP, ARTICLE = 0, 1, 2, 3
-
-
-def words_of(text: str) -> tuple[str, ...]:
-    """The folded words of a spelling; hyphens, dashes and quotes are not words."""
-    return tuple(_WORDS.findall(fold(text)))
-
-
-def variants(key: str) -> list[tuple[str, int]]:
-    """A folded word and its forms without clitics, each with how much was taken off."""
-    out = [(key, EXACT)]
-    bases = [(key, EXACT)]
-    if key[:1] in ("و", "ف") and len(key) > 3:
-        bases.append((key[1:], CONJ))
-        out.append((key[1:], CONJ))
-    for base, _ in list(bases):
-        if base.startswith("لل") and len(base) > 4:
-            out.append(("ال" + base[2:], PREP))
-            bases.append(("ال" + base[2:], PREP))
-        elif base[:1] in ("ب", "ل", "ك") and len(base) > 3:
-            out.append((base[1:], PREP))
-            bases.append((base[1:], PREP))
-    for base, level in bases:
-        if base.startswith("ال") and len(base) > 3:
-            out.append((base[2:], max(level, ARTICLE)))
-    seen, uniq = set(), []
-    for form, level in out:
-        if form not in seen:
-            seen.add(form)
-            uniq.append((form, level))
-    return uniq
-
-
-def bare(key: str) -> str:
-    """The shortest clitic-free form of a folded word."""
-    return variants(key)[-1][0]
-
 
 # --- payloads ------------------------------------------------------------------------
 
@@ -157,6 +118,7 @@ class Lexicon:
     place_heads: frozenset = frozenset()  # "مطار الملك خالد": a title after these names a place
     rule_nouns: frozenset = frozenset()  # "نظام X Y": a ruler's name follows
     time_adverbs: frozenset = frozenset()  # "مستشار الأمن القومي آنذاك X": skipped between a title and a name
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-lexicon caches of pure word tests
 
     # -- building --
     def add(self, spelling: str, hit_cat: str, value: Any, max_level: int = ARTICLE) -> None:
@@ -576,11 +538,32 @@ def _cached(directory: str, stamp: tuple) -> Lexicon:
     return build_lexicon(Path(directory))
 
 
+RECHECK_SECONDS = 1.0  # how often load_lexicons looks at the files again
+_stamps: dict[str, tuple[float, tuple, Lexicon]] = {}  # folder -> (when looked at, its files' stamp, lexicon)
+
+
 def load_lexicons(directory: Path | None = None) -> Lexicon:
-    """The indexed lexicons, built once per folder (and again when a file changes)."""
-    directory = Path(directory or LEXICON_DIR)
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in directory.glob("*.yaml")))
-    return _cached(str(directory), stamp)
+    """The indexed lexicons, built once per folder and again when a file changes (the
+    files are looked at again at most once a second: the extractor asks for the
+    lexicons many times per article, and a dozen stat calls each time were 6% of it)."""
+    folder = str(Path(directory or LEXICON_DIR))
+    now = time.monotonic()
+    known = _stamps.get(folder)
+    if known is not None and now - known[0] < RECHECK_SECONDS:
+        return known[2]
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".yaml"):
+                    st = entry.stat()
+                    found.append((entry.name, st.st_mtime_ns, st.st_size))
+    except OSError:
+        pass  # build_lexicon says what is missing
+    stamp = tuple(sorted(found))
+    lex = _cached(folder, stamp)
+    _stamps[folder] = (now, stamp, lex)
+    return lex
 
 
 def rules_digest(directory: Path | None = None) -> str:

@@ -33,22 +33,40 @@ _WORD_CHAR = r"[\w\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]"
 WORD = re.compile(rf"{_WORD_CHAR}+(?:[-‐]{_WORD_CHAR}+)*", re.UNICODE)
 
 
-def fold(text: str) -> str:
-    """The match form of a text (see the module doc)."""
-    text = unicodedata.normalize("NFKC", text or "")
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
     text = _FORMAT.sub("", text)
     text = DIACRITICS.sub("", text)
     return text.translate(_LETTERS)
+
+
+_fold_short = lru_cache(maxsize=100_000)(_fold)  # words and names repeat; whole texts do not
+SHORT = 48
+
+
+def fold(text: str) -> str:
+    """The match form of a text (see the module doc)."""
+    if not text:
+        return ""
+    return _fold_short(text) if len(text) <= SHORT else _fold(text)
 
 
 def to_ascii_digits(text: str) -> str:
     return (text or "").translate(_ARABIC_DIGITS)
 
 
+_SQUASHED = re.compile(r"[\s\-‐_.'\"]+")
+
+
+@lru_cache(maxsize=100_000)
+def _squash(text: str) -> str:
+    return _SQUASHED.sub("", fold(text))
+
+
 def squash(text: str) -> str:
     """Folded and without spaces or hyphens: one key for spelling variants of a name
     ("عبداللهيان" and "عبد اللهيان")."""
-    return re.sub(r"[\s\-‐_.'\"]+", "", fold(text))
+    return _squash(text) if len(text or "") <= SHORT else _SQUASHED.sub("", fold(text))
 
 
 PROCLITICS = ("و", "ف")
@@ -96,7 +114,11 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """Words of a text with their folded keys and original offsets."""
-    return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        out.append(Token(word, fold(word), *m.span()))
+    return out
 
 
 def search_terms(text: str) -> str:

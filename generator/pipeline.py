@@ -76,8 +76,12 @@ def article_id_for(path: Path) -> str:
     return article_id
 
 
-def source_field(path: Path, store: FactsStore) -> str:
-    """The article's path as recorded: relative to the project root (the facts folder's parent)."""
+def source_field(path: Path, store: FactsStore, folder: tuple[Path, Path, Path] | None = None) -> str:
+    """The article's path as recorded: relative to the project root (the facts folder's parent).
+    `folder` = (the articles' folder, its resolved form, the project root), computed once
+    per run: resolving every file's path again was a twentieth of extracting short articles."""
+    if folder is not None and path.parent == folder[0] and not os.path.islink(path):
+        return Path(os.path.relpath(folder[1] / path.name, folder[2])).as_posix()
     return Path(os.path.relpath(path.resolve(), store.project_root)).as_posix()
 
 
@@ -125,6 +129,7 @@ def list_articles(seeds_dir: Path) -> list[Path]:
 def plan(seeds_dir: Path, store: FactsStore, force: set[str], rules: str, report: Report) -> list[Job]:
     """Decide, from headers alone, which articles need extracting."""
     jobs, claimed = [], {}
+    folder = (seeds_dir, seeds_dir.resolve(), store.project_root)
     for path in list_articles(seeds_dir):
         article_id = article_id_for(path)
         if article_id in claimed:
@@ -154,7 +159,7 @@ def plan(seeds_dir: Path, store: FactsStore, force: set[str], rules: str, report
             if header.source == source_hash and header.rules == rules:
                 report.unchanged.append(display_path(target))
                 continue
-        jobs.append(Job(article_id, path, source_field(path, store), source_hash))
+        jobs.append(Job(article_id, path, source_field(path, store, folder), source_hash))
     return jobs
 
 
@@ -189,41 +194,52 @@ def extract_all(seeds_dir: Path, facts_dir: Path, *, force: set[str] | None = No
             raise GeneratorError("the entity registry has errors; fix them first (`python -m generator check`):\n"
                                  + "\n".join(str(p) for p in bad))
         registry = Registry(facts.entities, store.read_redirects())
-        drafts: dict[str, Draft] = {}
-        by_id = {job.article_id: job for job in todo}
+        # Drafts are resolved and written as they come, in article-id order (the registry's
+        # order, so the output is the same for any --jobs): none is held in memory.
+        in_path_order = [job.article_id for job in todo]
+        todo = sorted(todo, key=lambda job: job.article_id)
+        messages: dict[str, tuple[list[str], str | None]] = {}
         results = _run_jobs(todo, jobs, progress)
         show = progress and len(todo) >= PARALLEL_FROM
-        with click.progressbar(results, length=len(todo), label="extracting", file=sys.stderr,
-                               hidden=not show) as bar:
-            for article_id, draft, notes, error in bar:
-                report.notes.extend(notes)
+        articles_dir = store.article_path("x").parent
+        shown_dir = display_path(articles_dir)
+        # One sync for every file; entities are renamed into place before the articles
+        # that refer to them.
+        with yamlio.WriteBatch() as batch, click.progressbar(results, length=len(todo), label="extracting",
+                                                               file=sys.stderr, hidden=not show) as bar:
+            for (article_id, draft, notes, error), job in zip(bar, todo):
+                if notes or error:
+                    messages[article_id] = (notes, error)
                 if error:
-                    report.failed.append(error)
-                else:
-                    drafts[article_id] = draft
-        resolved = {}
-        for article_id in sorted(drafts):  # registry order fixed by id: same output for any --jobs
-            resolved[article_id] = registry.resolve(drafts[article_id])
-        # One sync for every file; entities are renamed into place before the
-        # articles that refer to them.
-        with yamlio.WriteBatch() as batch:
-            _write_entities(store, registry, rules, report, batch)
-            for article_id, article in resolved.items():
-                job = by_id[article_id]
+                    continue
+                article = registry.resolve(draft)
                 forced = "all" in force or article_id in force or job.path.name in force or job.path.stem in force
-                outcome = store.write_generated(store.article_path(article_id), article, kind="article",
+                target = store.article_path(article_id)
+                outcome = store.write_generated(target, article, kind="article",
                                                 source=job.source_hash, rules=rules, force=forced, batch=batch)
-                shown = display_path(store.article_path(article_id))
+                shown = _shown(target, articles_dir, shown_dir)
                 if outcome == "kept":  # edited between planning and writing
                     report.kept.append((shown, "edited by hand"))
                 else:
                     (report.written if outcome == "written" else report.unchanged).append(shown)
+            _write_entities(store, registry, rules, report, batch.first())
+        for article_id in in_path_order:  # messages in the order of the files
+            notes, error = messages.get(article_id, ((), None))
+            report.notes.extend(notes)
+            if error:
+                report.failed.append(error)
     _write_schemas(facts_dir)
     return report
 
 
-def _write_entities(store: FactsStore, registry: Registry, rules: str, report: Report,
-                    batch: yamlio.WriteBatch) -> None:
+def _shown(path: Path, folder: Path, shown_folder: str) -> str:
+    """display_path(path) for a file of folder, without resolving every path again."""
+    if not path.is_absolute() or os.path.islink(path) or path.parent != folder:
+        return display_path(path)
+    return str(Path(shown_folder) / path.name)
+
+
+def _write_entities(store: FactsStore, registry: Registry, rules: str, report: Report, batch) -> None:
     for eid in sorted(registry.changed):
         entity: Entity = registry.entities[eid]
         outcome = store.write_generated(store.entity_path(eid), entity, kind="entity", source=None, rules=rules,

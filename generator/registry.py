@@ -10,7 +10,10 @@ Matching is on `squash` keys (no diacritics, one alef, no spaces), so
 "عبداللهيان" and "عبد اللهيان" are one key. A person also matches a known
 person of the same country whose full name ends with, or is ended by, the
 new one at a word boundary ("نواز شريف" ~ "محمد نواز شريف") when exactly one
-such person exists.
+such person exists and something says they are one: both names written in the
+same article, or a role (title and country) they share; "X Y" alone may be the
+father of "Z X Y". Two people one article names with two countries are never
+made one entity.
 """
 from __future__ import annotations
 
@@ -68,8 +71,9 @@ class Registry:
             eid = self.redirects[eid]
         return eid if seen and eid in self.entities else None
 
-    def find(self, candidate: Entity) -> str | None:
-        """The id of a known entity that candidate names, if any."""
+    def find(self, candidate: Entity, here: "_Here | None" = None) -> str | None:
+        """The id of a known entity that candidate names, if any (`here`: the article
+        being resolved, for the person rules)."""
         moved = self._redirected(candidate.id)
         if moved and self.entities[moved].kind == candidate.kind:
             return moved  # an editor merged or renamed it: never bring the old id back
@@ -83,10 +87,15 @@ class Registry:
             if found and self.entities[found].kind == candidate.kind:
                 return found
         if candidate.kind == "person":
-            return self._find_person_by_tail(candidate)
+            return self._find_person_by_tail(candidate, here or _Here())
         return None
 
-    def _find_person_by_tail(self, candidate: Entity) -> str | None:
+    def _find_person_by_tail(self, candidate: Entity, here: "_Here") -> str | None:
+        """A known person whose name ends with the candidate's, or is ended by it, at a word
+        boundary ("نواز شريف" ~ "محمد نواز شريف"). Arabic names chain the father's name, so
+        "X Y" may well be the father of "Z X Y": the match also needs evidence that it is
+        one person: the known name also written in the article being resolved, or a role
+        (title and country) the two share."""
         words = _words(candidate.name)
         if len(words) < 2:
             return None
@@ -102,10 +111,16 @@ class Registry:
                     continue
                 known = squash(" ".join(known_words))
                 shorter, longer = sorted((known_words, words), key=len)
-                if new != known and squash(" ".join(longer[-len(shorter):])) == squash(" ".join(shorter)):
+                if new != known and squash(" ".join(longer[-len(shorter):])) == squash(" ".join(shorter)) \
+                        and (known in here.names or self._share_a_role(candidate, person, here)):
                     hits.append(pid)
                     break
         return hits[0] if len(set(hits)) == 1 else None
+
+    @staticmethod
+    def _share_a_role(candidate: Entity, person: Entity, here: "_Here") -> bool:
+        held = {(r.title, r.country) for r in person.roles if r.country}
+        return any((r.title, here.mapping.get(r.country, r.country)) in held for r in candidate.roles if r.country)
 
     def _fresh_id(self, wanted: str) -> str:
         taken = lambda eid: eid in self.entities or eid in self.redirects  # noqa: E731
@@ -148,15 +163,23 @@ class Registry:
         """Register the draft's entities and return its article with final ids."""
         article_id = draft.article.id
         mapping: dict[str, str] = {}
+        here = _Here(mapping, {squash(" ".join(_words(n))) for e in draft.entities if e.kind == "person"
+                               for n in (e.name, *e.aliases)})
+        countries: dict[str, str | None] = {}  # person ids of this article -> the country named for them
         # Countries first: a person's or group's `country` points at them.
         order = sorted(draft.entities, key=lambda e: (e.kind != "country", e.kind != "organization"))
         for candidate in order:
-            eid = self.find(candidate)
+            eid = self.find(candidate, here)
+            country = mapping.get(candidate.country, candidate.country) if candidate.country else None
+            if eid is not None and candidate.kind == "person" and country and countries.get(eid) not in (None, country):
+                eid = None  # the article names two people of two countries: never one entity
             if eid is None:
                 eid = self._fresh_id(candidate.id)
                 # roles and country are filled in below, once every id is final
                 self._index(candidate.model_copy(update={"id": eid, "roles": [], "country": None}))
                 self.changed.add(eid)
+            if candidate.kind == "person":
+                countries[eid] = countries.get(eid) or country
             mapping[candidate.id] = eid
         # Now that every id is final, fill in countries (and role countries).
         for candidate in order:
@@ -168,6 +191,14 @@ class Registry:
             })
             self._merge_into(eid, fixed, article_id)
         return rewrite_ids(draft.article, mapping)
+
+
+class _Here:
+    """The article being resolved: its id mapping so far and the squash keys of its person names."""
+
+    def __init__(self, mapping: dict[str, str] | None = None, names: set[str] | None = None):
+        self.mapping = mapping if mapping is not None else {}
+        self.names = names or set()
 
 
 def rewrite_ids(article: Article, mapping: dict[str, str]) -> Article:

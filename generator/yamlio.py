@@ -111,9 +111,38 @@ _OPEN = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequ
 _CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
 
 
+# A block indicator: "-", "?" or ":" followed by a space, a tab or a line break.
+_BLOCK_INDICATOR = re.compile(r"[-?:](?=[ \t\r\n\x85\u2028\u2029]|$)", re.M)
+_ODD_SPACE = re.compile("[\t\r\x85\u2028\u2029]")
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound of the nesting depth, without scanning the YAML. Flow collections
+    open at "[" or "{". A block collection opens (the scanner's add_indent) at a
+    block indicator or at a key that ends at one on the same line, always at a column
+    deeper than the open ones: so at most (the largest such column + 1) are open at once.
+    Columns are counted from "\n" only (YAML also breaks at \r, \x85, \u2028 and
+    \u2029), which can only make them larger."""
+    deepest = -1
+    if _ODD_SPACE.search(text):
+        for m in _BLOCK_INDICATOR.finditer(text):
+            at = m.start()
+            deepest = max(deepest, at - text.rfind("\n", 0, at) - 1)
+    else:  # only spaces and "\n" follow an indicator (the usual case): a few finds per line
+        for line in text.split("\n"):
+            at = max(line.rfind("- "), line.rfind(": "), line.rfind("? "))
+            if line.endswith(("-", ":", "?")):
+                at = len(line) - 1
+            deepest = max(deepest, at)
+    return text.count("[") + text.count("{") + deepest + 1
+
+
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Where the text nests deeper than MAX_DEPTH (composing it would exhaust the
-    stack and crash the interpreter: "[" * 100000). The scanner is not recursive."""
+    stack and crash the interpreter: "[" * 100000). The scanner is not recursive;
+    it runs only when the cheap bound does not rule deep nesting out."""
+    if _depth_bound(text) <= MAX_DEPTH:
+        return None
     depth = 0
     try:
         for token in yaml.scan(text, Loader=_FAST_LOADER or yaml.SafeLoader):
@@ -160,7 +189,12 @@ def load(text: str, path: str) -> tuple[Any, Marks]:
     builder = _Builder(path)
     if node is None:
         return None, builder.marks
-    return builder.build(node), builder.marks
+    data = builder.build(node)
+    # PyYAML's loader is a reference cycle (its parser state) holding every node it constructed:
+    # release it now rather than at the next cyclic collection (the site build pauses the collector)
+    builder.loader.constructed_objects.clear()
+    builder.loader.dispose()
+    return data, builder.marks
 
 
 # --- writing ------------------------------------------------------------------
@@ -197,16 +231,21 @@ def file_mode(path: Path) -> int:
 
 def _write_temp(path: Path, text: str, sync: bool) -> str:
     """A new temporary file beside path holding text, with path's permissions."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    data = text.encode("utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:  # the folder is made on the first write only (one mkdir, not one per file)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, file_mode(path))  # mkstemp makes 0600 files
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            fd = None
-            f.write(text)
-            f.flush()
-            if sync:
-                os.fsync(f.fileno())
+        view = memoryview(data)
+        while view:  # raw writes: no text layer (its isatty and seek calls) for a file written once
+            view = view[os.write(fd, view):]
+        if sync:
+            os.fsync(fd)
+        os.close(fd)
+        fd = None
     except BaseException:
         if fd is not None:
             os.close(fd)
@@ -242,14 +281,20 @@ class WriteBatch:
 
     def __init__(self):
         self.pending: list[tuple[str, Path]] = []
+        self.early: list[tuple[str, Path]] = []  # renamed before the others
 
-    def write(self, path: Path, text: str) -> None:
+    def write(self, path: Path, text: str, early: bool = False) -> None:
         path = Path(path)
         try:
-            self.pending.append((_write_temp(path, text, sync=False), path))
+            (self.early if early else self.pending).append((_write_temp(path, text, sync=False), path))
         except OSError as exc:
             raise StorageError(f"{path}: could not write ({exc.strerror or exc}); "
                                "the old file is unchanged") from None
+
+    def first(self) -> "_Early":
+        """A writer whose files are renamed into place before every other file of the batch
+        (entities before the articles that refer to them)."""
+        return _Early(self)
 
     def __enter__(self) -> "WriteBatch":
         return self
@@ -257,16 +302,18 @@ class WriteBatch:
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
             os.sync()
-        path = None
+        self.pending[:0] = self.early
+        self.early = []
+        path, done = None, 0
         try:
-            while self.pending and exc_type is None:
-                tmp, path = self.pending[0]
-                os.replace(tmp, path)
-                self.pending.pop(0)
+            if exc_type is None:
+                for tmp, path in self.pending:
+                    os.replace(tmp, path)
+                    done += 1
         except OSError as err:
             raise StorageError(f"{path}: could not write ({err.strerror or err}); the old file is unchanged") from None
         finally:
-            for tmp, _ in self.pending:
+            for tmp, _ in self.pending[done:]:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
             self.pending.clear()
@@ -320,3 +367,11 @@ def with_header(body: str, *, source: str | None, rules: str, schema: str | None
         lines.append(SCHEMA_LINE + schema)
     lines.append(f"# generator: draft={digest(body)} source={source or '-'} rules={rules}")
     return "\n".join(lines) + "\n" + body
+
+
+class _Early:
+    def __init__(self, batch: WriteBatch):
+        self.batch = batch
+
+    def write(self, path: Path, text: str) -> None:
+        self.batch.write(path, text, early=True)

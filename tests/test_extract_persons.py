@@ -358,3 +358,18 @@ def test_iranian_kurdish_opposition_parties():
     d = run("قصفت إيران مقار الحزب الديمقراطي الكردستاني الإيراني وحزب كومله قرب أربيل.")
     groups = {e.name for e in d.entities if e.kind == "group"}
     assert {"الحزب الديمقراطي الكردستاني الإيراني", "حزب كومله"} <= groups
+
+
+@pytest.mark.parametrize("verb", ["تناول معه", "استعرض معه", "قدم له", "عرض عليه", "فبحث معه", "شكره على",
+                                  "أبلغه"])
+def test_a_verb_with_its_object_after_a_title_is_no_name(verb):
+    # "…، رئيس جهاز الاستخبارات، تناول معه التعاون": the verb and its pronoun are no person
+    d = run(f"استقبل وزير الداخلية الأردني سالم حداد في عمان اللواء كنان الحلو رئيس جهاز الاستخبارات القطري، "
+            f"{verb} التعاون الأمني بين البلدين.",
+            f"واستقبل الرئيس اللبناني سفير الاتحاد الأوروبي، {verb} الأوضاع في المنطقة.")
+    assert set(persons(d)) == {"سالم حداد", "كنان الحلو"}
+
+
+def test_a_name_before_a_pronoun_preposition_keeps_its_words():
+    d = run("وأكد وزير الخارجية الأردني سالم حداد له أن بلاده تدعم الحوار.")
+    assert set(persons(d)) == {"سالم حداد"}

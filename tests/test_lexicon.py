@@ -60,3 +60,17 @@ def test_the_rules_digest_follows_the_lexicons(lexdir):
     path = lexdir / "words.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# a comment changes the rules digest too\n", encoding="utf-8")
     assert rules_digest(lexdir) != before
+
+
+def test_a_changed_lexicon_file_is_loaded_again_after_the_recheck_interval(lexdir, monkeypatch):
+    import generator.lexicon as lexicon
+
+    clock = [1000.0]
+    monkeypatch.setattr(lexicon.time, "monotonic", lambda: clock[0])
+    first = load_lexicons(lexdir)
+    assert load_lexicons(lexdir) is first
+    words = lexdir / "words.yaml"
+    words.write_text(words.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert load_lexicons(lexdir) is first  # not looked at again within the interval
+    clock[0] += lexicon.RECHECK_SECONDS + 0.1
+    assert load_lexicons(lexdir) is not first

@@ -79,3 +79,41 @@ def test_fresh_ids_skip_redirected_ones():
     draft = Draft(article=Article(id="a1", source="seeds/a1.txt", mentions=["x-group"]),
                   entities=[Entity(id="x-group", kind="group", name="جماعة إكس")])
     assert registry.resolve(draft).mentions == ["x-group-2"]
+
+
+def test_a_shorter_name_from_another_article_needs_evidence_to_join_a_longer_one():
+    # "X Y" may be the father of "Z X Y": the tail alone does not make them one person
+    reg = Registry()
+    reg.resolve(draft("a", [country("jordan", "الأردن"),
+                            person("p1", "كنان سليم حداد", "jordan", title="وزير النقل")], ["p1", "jordan"]))
+    b = reg.resolve(draft("b", [country("jordan", "الأردن"), person("q1", "سليم حداد", "jordan", title="وزير المالية")],
+                          ["q1", "jordan"]))
+    assert b.meetings[0].participants[0] == "q1"
+    assert reg.entities["p1"].aliases == []
+
+
+def test_a_shorter_name_sharing_a_role_with_a_longer_one_is_the_same_person():
+    reg = Registry()
+    reg.resolve(draft("a", [country("jordan", "الأردن"),
+                            person("p1", "كنان سليم حداد", "jordan", title="وزير النقل")], ["p1", "jordan"]))
+    b = reg.resolve(draft("b", [country("jordan", "الأردن"), person("q1", "سليم حداد", "jordan", title="وزير النقل")],
+                          ["q1", "jordan"]))
+    assert b.meetings[0].participants[0] == "p1"
+    assert reg.entities["p1"].aliases == ["سليم حداد"]
+
+
+def test_a_longer_name_does_not_join_a_shorter_one_by_the_tail_alone():
+    reg = Registry()
+    reg.resolve(draft("a", [country("jordan", "الأردن"), person("p1", "سليم حداد", "jordan")], ["p1", "jordan"]))
+    b = reg.resolve(draft("b", [country("jordan", "الأردن"), person("q1", "كنان سليم حداد")], ["q1", "jordan"]))
+    assert b.meetings[0].participants[0] == "q1"
+
+
+def test_two_people_of_one_article_with_two_countries_stay_two():
+    # the article names an Omani and a Mauritanian minister with the same name: never one entity
+    reg = Registry()
+    b = reg.resolve(draft("b", [country("oman", "عمان"), country("mauritania", "موريتانيا"),
+                                person("p1", "نادر صالح", "oman"), person("p2", "نادر صالح", "mauritania")],
+                          ["p1", "p2"]))
+    assert b.meetings[0].participants[0] != b.meetings[0].participants[1]
+    assert {reg.entities[e].country for e in b.meetings[0].participants} == {"oman", "mauritania"}

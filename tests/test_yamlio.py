@@ -92,3 +92,41 @@ def test_dump_is_the_same_text_with_or_without_libyaml():
     }
     assert yamlio.dump(data, pure) == yamlio.dump(data)
     assert yamlio.load(yamlio.dump(data), "x")[0] == data
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 5000,
+    "a: " + "{b: " * 100 + "c" + "}" * 100 + "\n",
+    "- " * 100 + "x\n",
+    "".join("  " * i + f"k{i}:\n" for i in range(100)) + "  " * 100 + "v\n",
+])
+def test_deep_nesting_is_refused_before_composing(text):
+    assert "nested more than 64 levels deep" in load_problem(text)
+
+
+def _scanned_depth(text: str) -> int:
+    import yaml
+
+    depth = deepest = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yamlio._OPEN):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(token, yamlio._CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return deepest
+
+
+def test_the_cheap_depth_bound_never_underestimates():
+    # the scan is skipped when the bound says the text is shallow: the bound must hold for any text
+    import random
+
+    rng = random.Random(7)
+    pieces = ["- ", "? ", ": ", "a: ", "[", "]", "{", "}", "\n", "  ", "x", "- - ", "\r", "\u2028", "k:\n  ",
+              "-\n", " ", "#", "'q: r'", '"s- t"', ", ", "-", "?", ":", "\t", "\x85"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        assert yamlio._depth_bound(text) >= _scanned_depth(text), repr(text)

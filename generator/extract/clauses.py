@@ -36,7 +36,7 @@ class View:
         ids, c = [], 0
         for i, w in enumerate(self.words):
             if i:
-                if any(ch in "؛;:" for ch in w.pre):
+                if w.pre and any(ch in "؛;:" for ch in w.pre):
                     c += 1
                 else:
                     for h in w.hits:

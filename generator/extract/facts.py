@@ -146,9 +146,8 @@ class ArticleFacts(MeetingRules, VisitRules):
         for s, ms in zip(self.sentences, self.per_sentence):
             self._late_refs(ms, known)
             for m in ms:  # "الزعيمان", "الوزيران" not resolved by their title: the last pair that met
-                named_after = any(x.kind == "person" and x.eid and x.start == m.end for x in ms)  # "الرئيسين A و B"
                 if m.kind == "person" and m.how == "dual" and not m.eids and len(self.recent_pair) == 2 \
-                        and not named_after:
+                        and not any(x.kind == "person" and x.eid and x.start == m.end for x in ms):  # "الرئيسين A و B"
                     m.eids = [x.eid for x in self.recent_pair]
                     m.person = [x.person for x in self.recent_pair]
             v = View(s, ms, self.lex)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import ARTICLE, CONJ, PREP, Lexicon, bare
-from .names import POSSESSIVE, derived_perfect, future_verb, nisba_adverb, verbal_noun
+from .names import never_a_name, verb_with_object
 from .text import QUOTES, Sentence, Word
 from .titles import TitleNameRules, TitleReader, _best, _strong_before
 
@@ -32,7 +32,6 @@ BLOCK = frozenset({
     "pair_ref", "first_ref", "last_ref", "place_noun", "break", "break_comma", "visit_carrier",
 })
 ALWAYS_BLOCK = frozenset({"name", "capital", "adj", "group", "org", "body_adj", "body_gen", "counterpart"})
-NOT_NAME_PREFIXES = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل", "فلل")
 MAX_NAME_WORDS = 4
 JOINER_BREAKS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ان", "و", "او", "ثم", "قد", "لا", "لم", "لن"})
 ROYAL = frozenset({"ملك", "ولي العهد", "امير", "سلطان"})  # folded title lemmas of sovereigns
@@ -69,6 +68,7 @@ class SentenceReader(TitleReader, TitleNameRules):
         self.n = len(s.words)
         self.after_title = False
         self.loose_mode = False  # reading a run that only counts if it is a known surname
+        self._ok: dict[tuple, bool] = {}  # name_ok's answers
 
     # -- word tests --
     def is_comp(self, k: int) -> bool:
@@ -92,6 +92,15 @@ class SentenceReader(TitleReader, TitleNameRules):
         return False
 
     def name_ok(self, k: int, first: bool) -> bool:
+        """Can word k be a name's word (its first when `first`)? Cached per reading state:
+        each word is asked several times (a loose run, then the name read from it)."""
+        state = (k, first, self.after_title, self.loose_mode, self.split_at)
+        ok = self._ok.get(state)
+        if ok is None:
+            ok = self._ok[state] = self._name_ok(k, first)
+        return ok
+
+    def _name_ok(self, k: int, first: bool) -> bool:
         w = self.words[k]
         key = w.key
         if first and self.after_title and (key in self.lex.names_like_stops or (
@@ -100,36 +109,19 @@ class SentenceReader(TitleReader, TitleNameRules):
             # "الشيخ صباح خالد", "العميد الركن تركي X": a name when another name word follows
             if k + 1 < self.n and not _strong_before(self.words[k + 1]) and self.name_ok(k + 1, first=False):
                 return True
-        if not key or key.isdigit() or any(ch.isdigit() for ch in key) or len(key) < 2:
-            return False
-        if key.startswith(NOT_NAME_PREFIXES):
+        shapes = self.lex.memo.setdefault("name_shape", {})
+        never = shapes.get((key, first))
+        if never is None:
+            never = shapes[(key, first)] = never_a_name(key, first, self.lex)
+        if never:
             return False
         if self.is_stop(w) and not (self.after_title and key in ALEF_MAQSURA_STOPS
                                     and _MARKS.sub("", w.text).endswith("ي")):
             return False  # "علي" after a title is the name Ali, not "على"
         if first and key.startswith("ال") and not self.loose_mode:
             return False
-        if any(ch.isascii() for ch in key):
-            return False
         if "\u064b" in w.text:
             return False  # tanween: an indefinite noun or adverb ("هجوماً"), never a name
-        if future_verb(key, self.lex.verb_like_names):
-            return False  # a future verb ("سيجلس")
-        if derived_perfect(key, self.lex.verb_like_names):
-            return False  # "تناولت", "وانتقدت": a past verb
-        if not first and nisba_adverb(key, self.lex.verb_like_names):
-            return False  # "X Y هاتفيا": an adverb
-        if len(key) >= 6 and key[:1] in ("ب", "ل") and key[1:3] != "ال" and (
-                key[1] == "ت" or key[1:4] == "است" or (key[1] == "ا" and key[3] == "ت") or key[1] == "م"):
-            return False  # a verbal noun with a preposition ("باعتقال", "بتصفية", "باستهداف", "بمراسم")
-        core = key[1:] if key[:1] in ("و", "ف", "ب", "ل") and len(key) > 5 else key
-        if key not in self.lex.verb_like_names and (verbal_noun(key) or (core != key and verbal_noun(core))):
-            return False  # "إغلاق", "وإغلاق", "بانسحاب": a verbal noun, never a name
-        if not first and len(key) >= 5 and key.endswith(POSSESSIVE) and key not in self.lex.verb_like_names:
-            return False  # "X مقارها": a noun with a possessive pronoun ends the name
-        if not first and len(key) > 4 and key.endswith("ا") and (key[:-1] in self.lex.stops or any(
-                c == "title" for c, _, _ in self.lex.trie.get(key[:-1], {}).get(None, ()))):
-            return False  # "تعيين X مستشارا", "X وفدا": an indefinite accusative noun
         if first:
             nxt = self.words[k + 1].key if k + 1 < self.n else ""
             if self._verb_like(w) and nxt.startswith("ال"):
@@ -186,6 +178,11 @@ class SentenceReader(TitleReader, TitleNameRules):
             k += 1
         while k > j and self.words[k - 1].key in joiners:
             k -= 1
+        if k == j + 1:  # one word: a verb with its object is no name ("، تناول معه …")
+            nxt = self.words[k] if k < self.n and not _strong_before(self.words[k]) else None
+            if verb_with_object(_MARKS.sub("", self.words[j].text), self.words[j].key,
+                                nxt.key if nxt else None, self.lex.stops):
+                return j
         return k
 
     def _verb_like(self, w: Word) -> bool:

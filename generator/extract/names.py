@@ -72,6 +72,11 @@ def tail_matches(short: list[str], full: list[str]) -> bool:
 # -- word shapes that are never a name --
 VERB_SUFFIXES = ("ون", "ان", "ين", "وا", "ه", "ها", "هم", "هما", "نا", "كم")
 POSSESSIVE = ("ها", "هم", "هما", "كم")
+NOT_NAME_PREFIXES = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل", "فلل")
+# A preposition carrying a pronoun ("معه", "له", "عليه"), folded: never a name's word, and
+# the word right before it is a verb ("، تناول معه …", "، قدم له …").
+PRONOUN_PREPOSITIONS = frozenset(
+    p + s for p in ("مع", "ل", "علي", "الي", "من", "عن", "ب") for s in ("ه", "ها", "هم", "هما"))
 
 
 def future_verb(key: str, names: frozenset) -> bool:
@@ -113,3 +118,46 @@ def derived_perfect(key: str, names: frozenset) -> bool:
     if key.startswith("است"):
         return n >= 6
     return key[0] == "ا" and n >= 5 and ("ت" in (key[1], key[2]) or key[1] == "ن")
+
+
+def never_a_name(key: str, first: bool, lex) -> bool:
+    """Word shapes that are no name wherever they stand: a pure function of the folded
+    word, its place (first word of a name or not) and the lexicon; mentions.py caches it."""
+    if not key or key.isdigit() or any(ch.isdigit() for ch in key) or len(key) < 2:
+        return True
+    if key.startswith(NOT_NAME_PREFIXES) or key in PRONOUN_PREPOSITIONS:
+        return True
+    if any(ch.isascii() for ch in key):
+        return True
+    if future_verb(key, lex.verb_like_names):
+        return True  # a future verb ("سيجلس")
+    if derived_perfect(key, lex.verb_like_names):
+        return True  # "تناولت", "وانتقدت": a past verb
+    if not first and nisba_adverb(key, lex.verb_like_names):
+        return True  # "X Y هاتفيا": an adverb
+    if len(key) >= 6 and key[:1] in ("ب", "ل") and key[1:3] != "ال" and (
+            key[1] == "ت" or key[1:4] == "است" or (key[1] == "ا" and key[3] == "ت") or key[1] == "م"):
+        return True  # a verbal noun with a preposition ("باعتقال", "بتصفية", "باستهداف", "بمراسم")
+    core = key[1:] if key[:1] in ("و", "ف", "ب", "ل") and len(key) > 5 else key
+    if key not in lex.verb_like_names and (verbal_noun(key) or (core != key and verbal_noun(core))):
+        return True  # "إغلاق", "وإغلاق", "بانسحاب": a verbal noun, never a name
+    if not first and len(key) >= 5 and key.endswith(POSSESSIVE) and key not in lex.verb_like_names:
+        return True  # "X مقارها": a noun with a possessive pronoun ends the name
+    if not first and len(key) > 4 and key.endswith("ا") and (key[:-1] in lex.stops or any(
+            c == "title" for c, _, _ in lex.trie.get(key[:-1], {}).get(None, ()))):
+        return True  # "تعيين X مستشارا", "X وفدا": an indefinite accusative noun
+    return False
+
+
+def verb_with_object(word: str, key: str, next_key: str | None, stops: frozenset) -> bool:
+    """Is a one-word "name" a past verb with its object ("، قدم له", "، تناول معه",
+    "، شكره على", "، أبلغه التفاصيل")? `word` as written, `key` folded, `next_key` the
+    folded word after it (None at a comma or the end). A verb then a preposition carrying
+    a pronoun; or a short word ending with the pronoun ه as written (not ة, which folds
+    to ه) before a preposition or a definite noun."""
+    if next_key is None:
+        return False
+    if next_key in PRONOUN_PREPOSITIONS:
+        return True
+    return (word.endswith("ه") and 4 <= len(key) <= 5 and not key.startswith("ال")
+            and (next_key in stops or next_key.startswith("ال")))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import Hit, variants
+from ..lexicon import Hit, forms_of
 from ..normalize import fold
 
 # A word: letters and digits with their marks (tashkeel, tatweel); Arabic
@@ -104,10 +104,13 @@ def tokenize(text: str) -> tuple[list[Word], str]:
     words: list[Word] = []
     last = 0
     for m in _WORD.finditer(text):
-        pre = "".join(ch for ch in text[last:m.start()] if not ch.isspace())
-        key = fold(m.group())
-        words.append(Word(m.group(), key, m.start(), m.end(), pre, variants(key) if key else [(key, 0)]))
-        last = m.end()
+        start, end = m.span()
+        gap = text[last:start]
+        pre = "" if not gap or gap.isspace() else "".join(ch for ch in gap if not ch.isspace())
+        word = m.group()
+        key = fold(word)
+        words.append(Word(word, key, start, end, pre, forms_of(key) if key else ((key, 0),)))
+        last = end
     tail = "".join(ch for ch in text[last:] if not ch.isspace())
     return words, tail
 
