@@ -372,3 +372,29 @@ def test_serve_updates_after_a_yaml_edit_and_survives_broken_yaml(tmp_path, mode
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+def test_deferred_pages_are_byte_for_byte_the_pages_converted_up_front(tmp_path, tree_bytes):
+    """Generated pages converted only when written (deferred.py: a stub in MkDocs' first pass, the
+    real page in the second, freed after) give the same site as converting every page up front
+    (`defer_pages: false`): page HTML, TOC, titles, links, search index, downloads, warnings."""
+    facts = write_fixture_facts(tmp_path / "facts", hostile=True)
+    (facts / "entities" / "abdullah-maqbel.yaml").unlink()  # a warning, at its line, in both
+    config = site_config(tmp_path, facts)
+    text = config.read_text(encoding="utf-8")
+    eager = text.replace(f"site_dir: '{tmp_path / 'site'}'", f"site_dir: '{tmp_path / 'eager'}'")
+    eager, n = re.subn(r"(?m)^(\s+)(facts_dir: .*)$", r"\1\2\n\1defer_pages: false", eager)
+    assert n == 1 and eager != text
+    (tmp_path / "eager.yml").write_text(eager, encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", SOURCE_DATE_EPOCH="1700000000")
+    runs = [subprocess.run(MKDOCS + ["build", "-f", str(c)], cwd=tmp_path, capture_output=True, text=True,
+                           timeout=240, env=env) for c in (config, tmp_path / "eager.yml")]
+    for run in runs:
+        assert run.returncode == 0, run.stderr[-3000:]
+    warnings = [sorted(ln for ln in run.stderr.splitlines() if ln.startswith("WARNING")) for run in runs]
+    assert any("unknown entity 'abdullah-maqbel'" in w for w in warnings[0]) and warnings[0] == warnings[1]
+    deferred, upfront = tree_bytes(tmp_path / "site"), tree_bytes(tmp_path / "eager")
+    assert sorted(deferred) == sorted(upfront)
+    assert [p for p in deferred if deferred[p] != upfront[p]] == []
+    html = page_html(tmp_path / "site", "person/salem-al-harthi.md")
+    assert "<h1" in html and 'class="md-nav md-nav--secondary"' in html  # the page's own TOC is there

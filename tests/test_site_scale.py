@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from generator import yamlio
 from generator.events import cluster_events
 from generator.site.index import SiteIndex, event_page
 from generator.site.page_cache import PageCache
@@ -170,3 +171,77 @@ def test_html_blocks_kept_from_markdown_come_back_as_markdown_would_give_them():
     ours = rawhtml.restore(markdown.markdown(stashed, extensions=["toc"]), blocks)
     squash = lambda s: re.sub(r">\s+<", "><", s)  # noqa: E731
     assert squash(ours) == squash(plain)
+
+
+def test_lean_load_gives_the_same_facts_and_problem_positions(tmp_path):
+    """load_facts(lean=True) (a one-off build: no text, marks read again on demand) gives the same
+    models and the same problems, at the same lines, as the cached load."""
+    from generator.site import loading
+
+    facts_dir = tmp_path / "facts"
+    (facts_dir / "articles").mkdir(parents=True)
+    (facts_dir / "entities").mkdir(parents=True)
+    for e in ({"id": "oman", "kind": "country", "name": "عمان"},
+              {"id": "karim-nasser", "kind": "person", "name": "كريم ناصر", "country": "atlantis"}):
+        (facts_dir / "entities" / f"{e['id']}.yaml").write_text(yamlio.dump(e), encoding="utf-8")
+    article = {"id": "a1", "source": "seeds/a1.txt", "title": "لقاء", "published": "2024-01-02",
+               "mentions": ["oman", "karim-nasser"],
+               "meetings": [{"participants": ["karim-nasser", "nobody-here"], "kind": "meeting",
+                             "evidence": "التقى كريم ناصر ضيفه."}]}
+    (facts_dir / "articles" / "a1.yaml").write_text(yamlio.dump(article), encoding="utf-8")
+    loading.forget()
+    full, _ = loading.load_facts(facts_dir)
+    full_problems = loading.reference_problems(full)
+    loading.forget()
+    lean, _ = loading.load_facts(facts_dir, lean=True)
+    assert lean.articles == full.articles and lean.entities == full.entities
+    assert all(lf.text == "" for lf in lean.files.values())
+    lean_problems = loading.reference_problems(lean)
+    loading.forget()
+    assert lean_problems == full_problems and len(full_problems) == 2
+    assert {p.line for p in full_problems} != {1}  # real lines, not the fallback
+
+
+@pytest.mark.parametrize("spool", [False, True])
+def test_page_bodies_give_back_each_page_once(spool):
+    from generator.site.deferred import PageBodies, body, stub
+
+    page = "---\nsearch:\n  boost: 2\n---\n\n# عنوان <b>الصفحة</b>\n\n<div>نص</div>\n\n## قسم\n"
+    assert stub(page) == "---\nsearch:\n  boost: 2\n---\n\n# عنوان <b>الصفحة</b>\n"
+    assert body(page).startswith("# عنوان") and "search:" not in body(page)
+    bodies = PageBodies(spool=spool)
+    try:
+        bodies.put("a.md", page)
+        bodies.put("b.md", "# ب\n")
+        folder = bodies.download("data/x.csv", b"1,2\n")
+        assert (folder is not None) == spool
+        assert bodies.take("b.md") == "# ب\n" and bodies.take("a.md") == page
+        assert "a.md" not in bodies
+    finally:
+        bodies.close()
+    assert bodies.folder is None and (folder is None or not os.path.exists(folder))
+
+
+def test_serve_reuses_the_events_only_while_what_clustering_reads_is_unchanged(tmp_path):
+    """loading.clusters: a title edit keeps the last events (the same list); a fact edit clusters
+    again; either way the events are those cluster_events gives."""
+    from generator.site import loading
+
+    facts_dir = write_fixture_facts(tmp_path / "facts", base=list(ARTICLES) + [SECOND_REPORT])
+    target = facts_dir / "articles" / "muscat-talks-2.yaml"
+    loading.forget()
+    try:
+        facts, _ = load_facts(facts_dir)
+        first = loading.clusters(facts)
+        assert first == cluster_events(facts)
+        _edit(target, lambda t: re.sub(r"(?m)^title:.*$", "title: عنوان جديد للخبر", t, count=1))
+        facts, parsed = load_facts(facts_dir)
+        assert parsed == 1 and facts.articles["muscat-talks-2"].title == "عنوان جديد للخبر"
+        assert loading.clusters(facts) is first
+        _edit(target, lambda t: t.replace("date: '2024-03-11'", "date: '2024-02-01'").replace(
+            "date: 2024-03-11", "date: 2024-02-01"))
+        facts, _ = load_facts(facts_dir)
+        again = loading.clusters(facts)
+        assert again is not first and again == cluster_events(facts) and again != first
+    finally:
+        loading.forget()

@@ -17,14 +17,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .. import yamlio
 from ..errors import Problem, display_path
-from ..model import FACT_KINDS, Article, Entity
+from ..events import cluster_events
+from ..model import FACT_KINDS, Article, Entity, Event
 from ..store import Facts, FactsStore, Loaded
 
 _PARSED: dict[str, tuple[tuple[int, int], Loaded, list[Problem]]] = {}
 _TEXTS: dict[str, tuple[tuple[int, int], str]] = {}
 _REFERENCES: dict = {}  # "ids": the entity ids of the last check; "files": (kind, id) -> (Loaded, problems)
 _LEADS: dict[str, tuple[Article, str | None, str | None]] = {}  # article id -> (article, text, lead)
+_CLUSTERS: dict = {}  # "entities", "articles" (id -> (article, published, facts)), "events" of the last call
 LIST_REFS = ("participants", "parties", "targets")
 ONE_REFS = ("visitor", "destination", "attacker", "place", "speaker")
 
@@ -49,8 +52,35 @@ def _as_typed(root: Path) -> Path:
         return root
 
 
-def load_facts(root: Path) -> tuple[Facts, int]:
-    """(facts, number of files parsed now rather than taken from the cache)."""
+class _MarksOnDemand(yamlio.Marks):
+    """A file's marks, read again from the file the first time a position is asked for (a lean
+    load keeps no marks: only a file with a problem needs them)."""
+
+    def __init__(self, store: FactsStore, path: Path, model) -> None:
+        super().__init__()
+        self._file: tuple | None = (store, path, model)
+
+    def of(self, where) -> tuple[int, int]:
+        if self._file is not None:
+            store, path, model = self._file
+            self._file = None
+            self._at = store.read_file(path, model)[0].marks._at
+        return super().of(where)
+
+
+def _lean(store: FactsStore, loaded: Loaded, model) -> Loaded:
+    """The file without its text and marks (they come back on demand), unless an editor's `event:`
+    id is in it (events.event_problems may ask where)."""
+    if loaded.model is None or (isinstance(loaded.model, Article)
+                                and any(fact.event for _, _, fact in loaded.model.facts())):
+        return loaded
+    return Loaded(loaded.path, loaded.model, _MarksOnDemand(store, loaded.path, model), "", loaded.header)
+
+
+def load_facts(root: Path, lean: bool = False) -> tuple[Facts, int]:
+    """(facts, number of files parsed now rather than taken from the cache). `lean` (a one-off
+    build): nothing is cached and each file's text and marks are dropped once it is read
+    (~40 % of the loaded facts' memory); a problem's position reads its file again."""
     root = _as_typed(root)
     store = FactsStore(root)
     facts = Facts()
@@ -63,15 +93,20 @@ def load_facts(root: Path) -> tuple[Facts, int]:
         for path in sorted(folder.glob("*.yaml")):
             key = str(path)
             seen.add(key)
-            stamp = _stamp(path)
-            cached = _PARSED.get(key)
-            if cached is not None and cached[0] == stamp:
-                loaded, problems = cached[1], cached[2]
-            else:
+            if lean:
                 loaded, problems = store.read_file(path, model)
+                loaded = _lean(store, loaded, model)
                 parsed += 1
-                if stamp is not None:
-                    _PARSED[key] = (stamp, loaded, problems)
+            else:
+                stamp = _stamp(path)
+                cached = _PARSED.get(key)
+                if cached is not None and cached[0] == stamp:
+                    loaded, problems = cached[1], cached[2]
+                else:
+                    loaded, problems = store.read_file(path, model)
+                    parsed += 1
+                    if stamp is not None:
+                        _PARSED[key] = (stamp, loaded, problems)
             facts.problems.extend(problems)
             if loaded.model is None:
                 continue
@@ -88,7 +123,7 @@ def load_facts(root: Path) -> tuple[Facts, int]:
                 continue
             bucket[item_id] = loaded.model
             facts.files[(kind, item_id)] = loaded
-    for key in [k for k in _PARSED if k.startswith(str(root)) and k not in seen]:
+    for key in [k for k in _PARSED if k.startswith(str(root)) and k not in seen]:  # (none when lean)
         del _PARSED[key]  # deleted files
     return facts, parsed
 
@@ -149,12 +184,26 @@ def reference_problems(facts: Facts) -> list[Problem]:
     return problems
 
 
-def source_text(article: Article, project_root: Path, seeds_dir: Path | None) -> str | None:
-    """The article's text file, as UTF-8 (cached by size and mtime); None when missing."""
+def _read_text(article: Article, project_root: Path, seeds_dir: Path | None) -> str | None:
+    """source_text without the cache."""
+    for path in _candidates(article, project_root, seeds_dir):
+        try:
+            return path.read_bytes().decode("utf-8-sig", errors="replace")
+        except OSError:
+            continue
+    return None
+
+
+def _candidates(article: Article, project_root: Path, seeds_dir: Path | None) -> list[Path]:
     candidates = [project_root / article.source]
     if seeds_dir is not None:
         candidates.append(seeds_dir / Path(article.source).name)
-    for path in candidates:
+    return candidates
+
+
+def source_text(article: Article, project_root: Path, seeds_dir: Path | None) -> str | None:
+    """The article's text file, as UTF-8 (cached by size and mtime); None when missing."""
+    for path in _candidates(article, project_root, seeds_dir):
         stamp = _stamp(path)
         if stamp is None:
             continue
@@ -187,9 +236,14 @@ def lead_sentence(article: Article, text: str | None) -> str | None:
     return evidence[0]
 
 
-def lead_sentences(facts: Facts, project_root: Path, seeds_dir: Path | None) -> dict[str, str | None]:
+def lead_sentences(facts: Facts, project_root: Path, seeds_dir: Path | None,
+                   keep: bool = True) -> dict[str, str | None]:
     """Every article's lead sentence; an article whose model and text are the objects of the last
-    call (both cached by size and mtime) keeps its lead without searching the text again."""
+    call (both cached by size and mtime) keeps its lead without searching the text again.
+    keep=False (a one-off build): no text is kept once its lead is found."""
+    if not keep:
+        return {article_id: lead_sentence(article, _read_text(article, project_root, seeds_dir))
+                for article_id, article in facts.articles.items()}
     leads = {}
     for article_id, article in facts.articles.items():
         text = source_text(article, project_root, seeds_dir)
@@ -202,3 +256,41 @@ def lead_sentences(facts: Facts, project_root: Path, seeds_dir: Path | None) -> 
     for gone in [k for k in _LEADS if k not in facts.articles]:
         del _LEADS[gone]
     return leads
+
+
+def _clustered(article: Article) -> tuple:
+    """What event clustering reads of an article (events._items): its date and its facts."""
+    return article.published, tuple(tuple(getattr(article, kind)) for kind in FACT_KINDS)
+
+
+def clusters(facts: Facts) -> list[Event]:
+    """cluster_events(facts), or the events of the last call when what clustering reads is the
+    same: every entity the same object (unchanged file), every article the same object or one
+    with the same date and facts (an edited title). `mkdocs serve` rebuilds: ~0.2 s at 1,000."""
+    last = _CLUSTERS
+    same = (last and last["entities"].keys() == facts.entities.keys()
+            and all(facts.entities[k] is e for k, e in last["entities"].items())
+            and last["articles"].keys() == facts.articles.keys())
+    if same:
+        for article_id, (article, clustered) in last["articles"].items():
+            now = facts.articles[article_id]
+            if now is not article and _clustered(now) != clustered:
+                same = False
+                break
+    if same:
+        events = last["events"]
+    else:
+        events = cluster_events(facts)
+    _CLUSTERS.update(entities=dict(facts.entities), events=events,
+                     articles={k: (a, last["articles"][k][1] if same else _clustered(a))
+                               for k, a in facts.articles.items()})
+    return events
+
+
+def forget() -> None:
+    """Drop every cache of this module (a one-off `mkdocs build` needs none once the pages are made)."""
+    _PARSED.clear()
+    _TEXTS.clear()
+    _REFERENCES.clear()
+    _LEADS.clear()
+    _CLUSTERS.clear()

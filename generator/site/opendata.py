@@ -11,6 +11,7 @@ import csv
 import functools
 import io
 import json
+from collections.abc import Iterator
 
 from ..export import article_data, entity_data, event_data
 from ..model import Event
@@ -61,14 +62,18 @@ def _article_rows(article) -> dict[str, list[str]]:
 
 
 def fact_csvs(facts: Facts) -> dict[str, bytes]:
-    out = {}
+    return dict(iter_fact_csvs(facts))
+
+
+def iter_fact_csvs(facts: Facts) -> Iterator[tuple[str, bytes]]:
+    """One CSV per fact kind and the entities' CSV, one at a time."""
     rows = [_dumped("csv", facts.articles[k], _article_rows) for k in sorted(facts.articles)]
     for kind, columns in CSV_COLUMNS.items():
-        out[f"data/{kind}.csv"] = ("\ufeff" + ",".join(columns) + "\n" + "".join(r[kind] for r in rows)).encode("utf-8")
+        yield f"data/{kind}.csv", ("\ufeff" + ",".join(columns) + "\n" + "".join(r[kind] for r in rows)).encode("utf-8")
+    del rows
     lines = "".join(_dumped("entity-csv", facts.entities[k], lambda e: _csv_line([getattr(e, c) for c in ENTITY_COLUMNS]))
                     for k in sorted(facts.entities))
-    out["data/entities.csv"] = ("\ufeff" + _csv_line(ENTITY_COLUMNS) + lines).encode("utf-8")
-    return out
+    yield "data/entities.csv", ("\ufeff" + _csv_line(ENTITY_COLUMNS) + lines).encode("utf-8")
 
 
 def _csv_line(values) -> str:
@@ -90,7 +95,8 @@ def events_csv(events: list[Event]) -> bytes:
         fresh[key] = line
         lines.append(line)
     _EVENTS_CSV.clear()
-    _EVENTS_CSV.update(fresh)
+    if _KEEP[0]:
+        _EVENTS_CSV.update(fresh)
     return ("\ufeff" + _csv_line(EVENT_COLUMNS) + "".join(lines)).encode("utf-8")
 
 
@@ -102,13 +108,17 @@ _EVENTS_JSON: dict[tuple, str] = {}
 _EVENTS_CSV: dict[tuple, str] = {}
 
 
+_KEEP = [True]  # False for a one-off build: nothing is kept for a next build
+
+
 def _dumped(kind: str, model, dump):
     key = (kind, model.id)
     cached = _DUMPED.get(key)
     if cached is not None and cached[0] is model:
         return cached[1]
     data = dump(model)
-    _DUMPED[key] = (model, data)
+    if _KEEP[0]:
+        _DUMPED[key] = (model, data)
     return data
 
 
@@ -116,21 +126,57 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+class Chunks(list):
+    """A download as a list of byte strings (not joined: a one-off build writes them one by one);
+    `size` is the file's length."""
+
+    @property
+    def size(self) -> int:
+        return sum(map(len, self))
+
+
 def facts_json(facts: Facts, events: list[Event]) -> bytes:
     """The export (same bytes as `python -m generator export` gives for these facts and events),
     joined from each item's JSON text (what json.dumps of the whole gives)."""
-    entities = ",".join(_dumped("entity-json", facts.entities[k], lambda m: _json(entity_data(m)))
-                        for k in sorted(facts.entities))
-    articles = ",".join(_dumped("article-json", facts.articles[k], lambda m: _json(article_data(m)))
-                        for k in sorted(facts.articles))
+    return b"".join(facts_json_chunks(facts, events))
+
+
+def facts_json_chunks(facts: Facts, events: list[Event]) -> Chunks:
+    """facts_json, encoded item by item and not joined (~75 MB at 10,000 articles)."""
+    chunks = Chunks([b'{"entities":['])
+    for n, k in enumerate(sorted(facts.entities)):
+        if n:
+            chunks.append(b",")
+        chunks.append(_dumped("entity-json", facts.entities[k], lambda m: _json(entity_data(m))).encode("utf-8"))
+    chunks.append(b'],"articles":[')
+    for n, k in enumerate(sorted(facts.articles)):
+        if n:
+            chunks.append(b",")
+        chunks.append(_dumped("article-json", facts.articles[k], lambda m: _json(article_data(m))).encode("utf-8"))
+    chunks.append(b'],"events":[')
     fresh: dict[tuple, str] = {}
     for e in events:
         key = (e.id, e.type, e.date, tuple(e.participants), tuple((r.article, r.index) for r in e.facts))
+        if key in fresh:  # (a repeated key is written once, as the dict of the whole file did)
+            continue
         text = _EVENTS_JSON.get(key)
-        fresh[key] = text if text is not None else _json(event_data(e))
+        fresh[key] = text = text if text is not None else _json(event_data(e))
+        if len(fresh) > 1:
+            chunks.append(b",")
+        chunks.append(text.encode("utf-8"))
+    chunks.append(b"]}")
     _EVENTS_JSON.clear()
-    _EVENTS_JSON.update(fresh)
-    return f'{{"entities":[{entities}],"articles":[{articles}],"events":[{",".join(fresh.values())}]}}'.encode("utf-8")
+    if _KEEP[0]:
+        _EVENTS_JSON.update(fresh)
+    del fresh
+    return chunks
+
+
+def forget() -> None:
+    """Drop the kept JSON and CSV text (a one-off `mkdocs build` needs none once the files are made)."""
+    _DUMPED.clear()
+    _EVENTS_JSON.clear()
+    _EVENTS_CSV.clear()
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,8 +185,14 @@ def schema_files() -> dict[str, bytes]:
             "data/schema/entity.schema.json": schema_text(entity_schema()).encode("utf-8")}
 
 
-def open_data(facts: Facts, events: list[Event]) -> dict[str, bytes]:
-    out = {"data/facts.json": facts_json(facts, events), "data/events.csv": events_csv(events)}
-    out.update(fact_csvs(facts))
-    out.update(schema_files())  # (the same bytes objects every time)
-    return out
+def open_data(facts: Facts, events: list[Event], keep: bool = True) -> Iterator[tuple[str, bytes | Chunks]]:
+    """(path, bytes) of each download, one at a time. keep=False (a one-off build): no text kept
+    for the next build, and facts.json comes as Chunks."""
+    _KEEP[0] = keep
+    try:
+        yield "data/facts.json", facts_json(facts, events) if keep else facts_json_chunks(facts, events)
+        yield "data/events.csv", events_csv(events)
+        yield from iter_fact_csvs(facts)
+        yield from schema_files().items()  # (the same bytes objects every time)
+    finally:
+        _KEEP[0] = True

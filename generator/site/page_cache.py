@@ -23,12 +23,14 @@ from ..model import FACT_KINDS, Article, Entity
 from .index import SiteIndex, fact_actors
 
 PLACE = "place"
+CHRONOLOGY_KEYS = "_chronology_keys"  # SiteIndex attribute: (event id, sources) -> key
 
 
 class PageCache:
     """path → (key, Markdown) of the previous build; `render` re-renders only on a changed key."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep  # False: render every page and keep none (a one-off build)
         self._last: dict[str, tuple[tuple, str]] = {}
         self._next: dict[str, tuple[tuple, str]] = {}
         self.hits = self.misses = 0
@@ -36,7 +38,14 @@ class PageCache:
         self.rendered_paths: list[str] = []  # and what it rendered
         self._rendering: list[str] = []
 
-    def page(self, path: str, key: tuple, render: Callable[[], str]) -> str:
+    def page(self, path: str, key: tuple | Callable[[], tuple], render: Callable[[], str]) -> str:
+        """The page's Markdown: the last one if its key (or what `key()` gives; not called when
+        nothing is kept) is unchanged, else `render()`."""
+        if not self.keep:
+            self.misses += 1
+            return render()
+        if callable(key):
+            key = key()
         last = self._last.get(path)
         if last is not None and last[0] == key:
             self.hits += 1
@@ -58,7 +67,7 @@ class PageCache:
 
 def _fact_ids(kind: str, fact) -> list[str]:
     ids = fact_actors(kind, fact)
-    place = getattr(fact, PLACE, None)
+    place = fact.__dict__.get(PLACE)  # (a pydantic model's fields; getattr of a missing one is slow)
     return ids + [place] if place else ids
 
 
@@ -88,7 +97,7 @@ def article_key(article: Article, ix: SiteIndex, lead: str | None) -> tuple:
 def chronology_event_key(ix: SiteIndex, event_id: str, sources: int) -> tuple:
     """What one chronology entry shows: the event, its first `sources` reports, and the entities
     its first report names (the entry describes that report)."""
-    memo = ix.__dict__.setdefault("_chronology_keys", {})  # an event is in several chronologies
+    memo = ix.__dict__.setdefault(CHRONOLOGY_KEYS, {})  # an event is in several chronologies
     key = memo.get((event_id, sources))
     if key is None:
         reports = ix.reports.get(event_id) or ()

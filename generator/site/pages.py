@@ -7,12 +7,13 @@ decided by mkdocs.yml; everything else here is "not in nav".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 from ..model import Event
 from ..store import Facts
 from .index import LIST_FOLDER, SiteIndex, article_page, entity_page, event_page
 from .network import TOP_NODES, country_graph, network_svg, timeline_svg
-from .opendata import open_data
+from .opendata import Chunks, open_data
 from .render_article import render_article
 from .page_cache import PageCache, article_key, entity_key, event_key
 from .render_entity import (CHRONO_PAGE, MENTION_LIMIT, SOURCES_SHOWN, TOP_COUNTERPARTS, chrono_page_path,
@@ -65,11 +66,18 @@ def site_pages(facts: Facts, events: list[Event], ix: SiteIndex, leads: dict[str
                cache: PageCache | None = None) -> dict[str, str | bytes]:
     """Every generated file. With a `cache` (kept across `mkdocs serve` rebuilds), article,
     entity and event pages whose key (page_cache.py) did not change are not rendered again."""
+    return dict(iter_site_pages(facts, events, ix, leads, cache))
+
+
+def iter_site_pages(facts: Facts, events: list[Event], ix: SiteIndex, leads: dict[str, str | None],
+                    cache: PageCache | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """site_pages one (path, content) at a time, in the same order: the caller need not hold
+    every page at once (a 10,000-article site has ~29,000)."""
     cache = cache if cache is not None else PageCache()
-    out: dict[str, str | bytes] = {}
+    downloads: dict[str, int] = {}
     for article_id, article in facts.articles.items():
         lead = leads.get(article_id)
-        out[article_page(article_id)] = cache.page(article_page(article_id), article_key(article, ix, lead),
+        yield article_page(article_id), cache.page(article_page(article_id), lambda: article_key(article, ix, lead),
                                                    lambda: render_article(article, ix, lead))
     by_kind = defaultdict(list)
     for entity in facts.entities.values():
@@ -79,22 +87,24 @@ def site_pages(facts: Facts, events: list[Event], ix: SiteIndex, leads: dict[str
         for n in range(1, total + 1):
             path = chrono_page_path(entity, n)
             chunk = chronology[(n - 1) * CHRONO_PAGE: n * CHRONO_PAGE]
-            key = entity_key(entity, ix, n, chunk, total, SOURCES_SHOWN,
-                             TOP_COUNTERPARTS, MENTION_LIMIT)
+            key = lambda: entity_key(entity, ix, n, chunk, total, SOURCES_SHOWN,  # noqa: E731
+                                     TOP_COUNTERPARTS, MENTION_LIMIT)
             render = (lambda: render_entity(entity, ix)) if n == 1 else (lambda: render_chrono_page(entity, ix, n))
-            out[path] = cache.page(path, key, render)
+            yield path, cache.page(path, key, render)
     for event in events:  # only merged (or editor-joined) events have a page
         if event.id in ix.event_pages:
-            out[event_page(event.id)] = cache.page(event_page(event.id), event_key(event.id, ix),
+            yield event_page(event.id), cache.page(event_page(event.id), lambda: event_key(event.id, ix),
                                                    lambda: render_event(event, ix))
     for kind in LIST_FOLDER:
-        out.update(render_entity_lists(kind, by_kind.get(kind, []), ix))
-    out.update(render_article_lists(ix))
-    out.update(render_timeline(ix, timeline_svg, cache))
-    out["network.md"] = cache.page("network.md", network_key(ix), lambda: render_network_page(ix))
-    out["network.svg"] = cache.page("network.svg", network_key(ix) + ("svg",), lambda: render_network_svg(ix))
-    data = open_data(facts, events)
-    out.update(data)
-    out["data.md"] = render_data_page(ix, {k: len(v) for k, v in out.items() if isinstance(v, bytes)})
+        yield from render_entity_lists(kind, by_kind.get(kind, []), ix).items()
+    yield from render_article_lists(ix).items()
+    yield from render_timeline(ix, timeline_svg, cache).items()
+    yield "network.md", cache.page("network.md", lambda: network_key(ix), lambda: render_network_page(ix))
+    svg = cache.page("network.svg", lambda: network_key(ix) + ("svg",), lambda: render_network_svg(ix))
+    downloads["network.svg"] = len(svg)
+    yield "network.svg", svg
+    for path, content in open_data(facts, events, keep=cache.keep):
+        downloads[path] = content.size if isinstance(content, Chunks) else len(content)
+        yield path, content
+    yield "data.md", render_data_page(ix, downloads)
     cache.finish()
-    return out

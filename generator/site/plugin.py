@@ -12,10 +12,15 @@ on_files   loads facts/ (each file parsed once and cached across `serve`
            `mkdocs serve` keeps serving the rest), clusters events, builds
            the look-up index once, and adds every generated page (not in
            nav) and download, plus the bundled CSS, JS and fonts.
+on_pre_page / on_page_context / on_post_page  convert each generated page
+           (but the nav pages) only when MkDocs writes it, and drop it once
+           written (deferred.py: MkDocs keeps every page it has read; 4.3 GB
+           at 10,000 articles). A one-off build keeps no facts, caches or
+           pages once the pages are made (loading.load_facts(lean=True)).
 on_page_markdown  fills the home page's `<!-- factsheets:home -->`.
-on_page_content   indexes the generated pages for search itself (search.py:
-           Material's plugin is told to skip them; its HTML parser was a
-           third of the build).
+on_page_content / on_page_context  index the generated pages for search
+           (search.py: Material's plugin is told to skip them; its HTML
+           parser was a third of the build).
 on_post_build     adds those entries and the folded Arabic search field to
            search_index.json.
 on_serve   watches facts/ and seeds/ (natively where it can: watching.py).
@@ -27,9 +32,11 @@ generated file here answers for itself: modified when its content differs
 from the previous build of this process (or its output is missing). Across
 rebuilds the process keeps the parsed YAML (loading.py), the rendered pages
 keyed by what they show (page_cache.py), lead sentences, reference checks
-and open-data text; the parsed facts are frozen out of the cyclic garbage
-collector's walks. Plain `mkdocs serve` cleans the site folder and renders
-every page at each save: use --dirty for big sites (docs/editors.md).
+and open-data text, and the events while what clustering reads is unchanged;
+the cyclic garbage collector runs between rebuilds, not during them
+(watching.py); a preview has no sitemap and no canonical links. Plain
+`mkdocs serve` cleans the site folder and renders every page at each save:
+use --dirty for big sites (docs/editors.md).
 Generated pages' HTML blocks skip Python-Markdown's HTML parsers (rawhtml.py).
 """
 from __future__ import annotations
@@ -45,18 +52,20 @@ from jinja2 import BytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..events import cluster_events, event_problems
 from .index import SiteIndex
-from .loading import lead_sentences, load_facts, reference_problems
-from .page_cache import PageCache
-from .pages import NAV_PAGES, site_pages
+from .loading import clusters, forget, lead_sentences, load_facts, reference_problems
+from .page_cache import CHRONOLOGY_KEYS, PageCache
+from .pages import NAV_PAGES, iter_site_pages
 from . import rawhtml
+from .opendata import forget as forget_open_data
+from .deferred import PageBodies, body, stub, stub_render
 from .render_lists import HOME_MARKER, render_home
-from .search import fold_docs, page_entries
-from .watching import stop_watching, watch_natively
+from .search import OwnEntries, page_entries, write_search_index
+from .watching import collect_when_idle, pause_collector, stop_watching, watch_natively
 
 log = logging.getLogger("mkdocs.plugins.factsheets")
 PACKAGE = Path(__file__).resolve().parent
@@ -69,8 +78,8 @@ NOT_SEARCHED = ("articles/", "persons/", "countries/", "organizations/", "groups
 _WRITTEN: dict[str, dict[str, tuple[str | bytes, str]]] = {}
 _PAGES: dict[str, PageCache] = {}
 _SERVING: list[bool] = []  # [True] under `mkdocs serve` (on_startup runs once per process)
-_FROZEN: list[bool] = []  # gc.freeze() done (once per process)
 _SEARCH_DOCS: dict[str, dict[str, list[str]]] = {}
+_CHRONOLOGY: dict[str, tuple[list, dict]] = {}  # site_dir -> (events, chronology keys) of the last build
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -97,6 +106,9 @@ class FactSheetsConfig(base.Config):
     seeds_dir = c.Type(str, default="seeds")
     lead_sentences = c.Type(bool, default=True)
     fold_search = c.Type(bool, default=True)
+    # convert generated pages when they are written, not all at once (deferred.py); false:
+    # as plain MkDocs does (the same site, ~4x the memory)
+    defer_pages = c.Type(bool, default=True)
 
 
 def _modified(changed: bool, f: File):
@@ -124,19 +136,24 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
 
     def on_config(self, config: MkDocsConfig):
         if _SERVING and _SERVING[0]:
+            pause_collector()  # until the build is over (watching.py)
             # a preview needs no sitemap (and its template walks every page at every rebuild)
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 config.theme.static_templates.discard(name)
+            # nor canonical links (MkDocs joins site_url with every page's URL at each rebuild)
+            config.site_url = None
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         self.facts_dir = (root / self.config.facts_dir).resolve()
         self.seeds_dir = (root / self.config.seeds_dir).resolve()
-        self.facts = None
-        self.index = None
         self.problem_count = 0
         self.generated_md: set[str] = set()
+        self.deferred: set[str] = set()  # generated pages converted when written (deferred.py)
+        self._bodies: PageBodies | None = None
+        self._files: Files | None = None
+        self._home = ""
         self._stashed: dict[str, list[str]] = {}
         self._own_search: dict[str, float | None] = {}  # src_uri -> boost: pages indexed here
-        self._search_entries: dict[str, list[dict]] = {}  # url -> entries, this build
+        self._search = OwnEntries(spool=None)  # this build's entries of the pages indexed here
         return config
 
     # -- pages ---------------------------------------------------------------------
@@ -152,15 +169,10 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
 
     def _generate(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
+        serving = bool(_SERVING and _SERVING[0])
         if not self.facts_dir.is_dir():
             log.warning(f"{self.facts_dir}: no facts folder (run: python -m generator extract)")
-        facts, parsed = load_facts(self.facts_dir)
-        if _SERVING and _SERVING[0] and not _FROZEN:
-            # The parsed facts live as long as the process (serve keeps them across rebuilds):
-            # keep the cyclic garbage collector from walking them again at every full collection
-            # (each walk took up to ~0.9 s at 1,000 articles). Reference counting still frees them.
-            gc.freeze()
-            _FROZEN.append(True)
+        facts, parsed = load_facts(self.facts_dir, lean=not serving)
         loaded_at = time.perf_counter()
         problems = facts.problems + reference_problems(facts) + event_problems(facts)
         for problem in sorted(set(problems)):
@@ -169,45 +181,76 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
             else:
                 log.info(str(problem))
         self.problem_count = sum(1 for p in problems if p.severity == "error")
-        events = cluster_events(facts)
+        if not serving:  # the files' marks and text served the problems; a one-off build needs them no more
+            facts.files.clear()
+            forget()
+        events = clusters(facts) if serving else cluster_events(facts)
         ix = SiteIndex.build(facts, events, config.use_directory_urls)
-        leads = lead_sentences(facts, self.facts_dir.parent, self.seeds_dir) if self.config.lead_sentences else {}
+        if serving:
+            # the same events (loading.clusters: same entities, article dates and facts): the
+            # chronology entries' keys (page_cache.py) are those of the last build
+            last = _CHRONOLOGY.get(config.site_dir)
+            if last is not None and last[0] is events:
+                ix.__dict__[CHRONOLOGY_KEYS] = last[1]
+            _CHRONOLOGY[config.site_dir] = (events, ix.__dict__.setdefault(CHRONOLOGY_KEYS, {}))
+        leads = (lead_sentences(facts, self.facts_dir.parent, self.seeds_dir, keep=serving)
+                 if self.config.lead_sentences else {})
         indexed_at = time.perf_counter()
         # the rendered pages are kept for the next rebuild only when serving
-        cache = _PAGES.setdefault(config.site_dir, PageCache()) if _SERVING and _SERVING[0] else PageCache()
-        generated = site_pages(facts, events, ix, leads, cache)
-        rendered_at = time.perf_counter()
-        self.facts, self.index = facts, ix
-
-        previous = _WRITTEN.setdefault(config.site_dir, {})
+        cache = _PAGES.setdefault(config.site_dir, PageCache()) if serving else PageCache(keep=False)
+        self._bodies = bodies = PageBodies(spool=not serving)
+        self._search = OwnEntries(spool=bodies.folder)
+        previous = _WRITTEN.get(config.site_dir, {}) if serving else {}
         written: dict[str, tuple[str | bytes, str]] = {}
-        changed = 0
+        changed = count = 0
         existing = {f.src_uri for f in files}  # (Files.append invalidates its look-up table: no get_file_* in the loop)
-        for path, content in generated.items():
+        for path, content in iter_site_pages(facts, events, ix, leads, cache):
+            count += 1
             if path in existing:
                 log.info(f"docs/{path} exists: it is used instead of the generated page")
                 continue
             inclusion = InclusionLevel.UNDEFINED if path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            f = File.generated(config, path, content=content, inclusion=inclusion)
-            last = previous.get(path)
-            digest = last[1] if last is not None and last[0] is content else _digest(content)  # a cached page
-            written[path] = (content, digest)
-            modified = last is None or last[1] != digest
+            modified = True
+            if serving:  # changed since the last rebuild?
+                last = previous.get(path)
+                digest = last[1] if last is not None and last[0] is content else _digest(content)  # a cached page
+                written[path] = (content, digest)
+                modified = last is None or last[1] != digest
             changed += modified
+            if self.config.defer_pages and isinstance(content, str) and path.endswith(".md") and path not in NAV_PAGES:
+                bodies.put(path, content)  # converted when written (deferred.py)
+                self.deferred.add(path)
+                f = File.generated(config, path, content=stub(content), inclusion=inclusion)
+            elif isinstance(content, (bytes, list)) and (source := bodies.download(path, content)) is not None:
+                f = File.generated(config, path, abs_src_path=source, inclusion=inclusion)
+            else:
+                content = b"".join(content) if isinstance(content, list) else content
+                f = File.generated(config, path, content=content, inclusion=inclusion)
+            if path.endswith(".md"):
+                self.generated_md.add(path)
             f.is_modified = _modified(modified, f)
             files.append(f)
-        _WRITTEN[config.site_dir] = written
-        self.generated_md = {path for path in written if path.endswith(".md")}
+            content = None  # (a download is not held while the next file is made)
+        rendered_at = time.perf_counter()
+        if serving:
+            _WRITTEN[config.site_dir] = written
+        self._home = render_home(ix, self.problem_count)
+        facts_count = (len(facts.articles), len(facts.entities), len(events))
+        del facts, events, ix, leads, written, previous
+        if not serving:  # nothing more is made from the facts in this process
+            forget()
+            forget_open_data()
         self._add_assets(files, config)
         home = files.get_file_from_path("index.md")
         if home is not None:
             home.is_modified = lambda: True  # its counts come from the facts
         self._prune_nav(config, files)
-        log.info(f"factsheets: {len(facts.articles)} articles, {len(facts.entities)} entities, {len(events)} events, "
-                 f"{len(generated)} generated files ({changed} changed; {cache.rendered} pages rendered, {cache.reused} "
+        log.info(f"factsheets: {facts_count[0]} articles, {facts_count[1]} entities, {facts_count[2]} events, "
+                 f"{count} generated files ({changed} changed; {cache.rendered} pages rendered, {cache.reused} "
                  f"from the cache; {parsed} YAML files parsed) "
                  f"in {time.perf_counter() - started:.2f} s (load {loaded_at - started:.2f}, events and index "
                  f"{indexed_at - loaded_at:.2f}, render {rendered_at - indexed_at:.2f})")
+        self._files = files
         return files
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
@@ -244,31 +287,59 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
         if config.nav:
             config.nav = prune(config.nav)
 
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        if page.file.src_uri in self.deferred:
+            # first pass: the stub is not converted (deferred.py); on_page_context converts the page
+            page.render = lambda config, files: stub_render(page)
+        return page
+
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri == "index.md" and HOME_MARKER in markdown and self.index is not None:
-            return markdown.replace(HOME_MARKER, render_home(self.index, self.problem_count))
+        if page.file.src_uri == "index.md" and HOME_MARKER in markdown and self._home:
+            return markdown.replace(HOME_MARKER, self._home)
         if page.file.src_uri in self.generated_md:
-            # our HTML blocks skip Markdown's two HTML parsers (see rawhtml.py)
-            markdown, blocks = rawhtml.stash(markdown)
-            self._stashed[page.file.src_uri] = blocks
+            if page.file.src_uri not in self.deferred:
+                # our HTML blocks skip Markdown's two HTML parsers (see rawhtml.py)
+                markdown, blocks = rawhtml.stash(markdown)
+                self._stashed[page.file.src_uri] = blocks
             search = page.meta.get("search") or {}
             if self.config.fold_search and not search.get("exclude"):
-                # indexed in on_page_content (search.page_entries), not by Material's parser
+                # indexed when converted (search.page_entries), not by Material's parser
                 self._own_search[page.file.src_uri] = search.get("boost")
                 page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        blocks = self._stashed.pop(page.file.src_uri, None)
+        if page.file.src_uri in self.deferred:
+            return html
+        return self._converted(page, html, self._stashed.pop(page.file.src_uri, None))
+
+    def _converted(self, page, html: str, blocks: list[str] | None) -> str:
+        """A generated page's converted HTML: indexed for search here, its HTML blocks put back."""
         if page.file.src_uri in self._own_search:
             boost = self._own_search.pop(page.file.src_uri)
-            self._search_entries[page.url] = page_entries(html, blocks or [], rawhtml.PLACEHOLDER, page.url,
-                                                          page.title or "", boost)
+            entries = page_entries(html, blocks or [], rawhtml.PLACEHOLDER, page.url, page.title or "", boost)
+            self._search.add(page.url, entries, NOT_SEARCHED)
         return rawhtml.restore(html, blocks) if blocks else html
+
+    @event_priority(50)  # before Material's search plugin, which strips data-search-* from the HTML
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        """Second pass: a deferred page is converted now, just before its template is rendered."""
+        src = page.file.src_uri
+        if src in self.deferred and self._bodies is not None and src in self._bodies:
+            page.__dict__.pop("render", None)  # MkDocs' own Page.render again
+            markdown, blocks = rawhtml.stash(body(self._bodies.take(src)))
+            page.markdown = markdown
+            page.render(config, self._files)
+            page.content = self._converted(page, page.content, blocks)
+        return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Material puts dir="rtl" on <body> only: put it on <html> too (the root's direction
         governs scrollbars, print and the browser's own UI)."""
+        if page.file.src_uri in self.deferred:
+            # written: its Markdown, HTML and TOC are not needed again (the title and the
+            # anchor sets stay, for validate_anchor_links and other pages' links)
+            page.markdown, page.content, page.toc = "", "", []
         direction = config.theme.get("direction")
         head = output[:400]
         if direction and "<html " in head and " dir=" not in head.split(">", 2)[1]:
@@ -280,45 +351,40 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
         try:
             self._finish_search_index(config)
         finally:
-            # an old build's facts, index and files must not outlive it (serve keeps old configs
+            # an old build's pages and files must not outlive it (serve keeps old configs
             # and their plugins alive until a full garbage collection)
-            self.facts = self.index = None
-            self._site_files = []
-            self.generated_md = set()
-            self._own_search, self._search_entries = {}, {}
+            self._close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        if _SERVING and _SERVING[0]:
+            collect_when_idle()
+        self._release()
+
+    def _release(self) -> None:
+        if self._bodies is not None:
+            self._bodies.close()
+        self._bodies, self._files, self._home = None, None, ""
+        self._site_files = []
+        self.generated_md, self.deferred = set(), set()
+        self._own_search, self._stashed = {}, {}
+        self._search = OwnEntries(spool=None)
 
     def _finish_search_index(self, config: MkDocsConfig) -> None:
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not self.config.fold_search or not path.is_file():
             return
-        import json
-
         started = time.perf_counter()
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data.setdefault("docs", []).extend(e for entries in self._search_entries.values() for e in entries)
-        stats = fold_docs(data, NOT_SEARCHED)
-        # a dirty rebuild indexes only the rebuilt pages: carry the others over from the last build
-        # (kept as JSON text: a page's entries are written back as they were)
-        pages: dict[str, list[str]] = {}
-        for doc in data["docs"]:
-            pages.setdefault(doc["location"].split("#", 1)[0], []).append(
-                json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
-        last = _SEARCH_DOCS.get(config.site_dir, {})
+        serving = bool(_SERVING and _SERVING[0])
         live = {f.url for f in self._site_files}
-        carried = 0
-        for url, docs in last.items():
-            if url not in pages and url in live:
-                pages[url] = docs
-                carried += len(docs)
-        _SEARCH_DOCS[config.site_dir] = pages
-        head = json.dumps({k: v for k, v in data.items() if k != "docs"}, ensure_ascii=False,
-                          separators=(",", ":"))
-        docs = ",".join(d for entries in pages.values() for d in entries)
-        text = f'{head[:-1]},"docs":[{docs}]}}' if head != "{}" else f'{{"docs":[{docs}]}}'
-        path.write_text(text, encoding="utf-8")
-        stats["bytes"] = len(text.encode("utf-8"))
+        stats = write_search_index(path, self._search, NOT_SEARCHED,
+                                   _SEARCH_DOCS.get(config.site_dir) if serving else None, live)
+        if serving:
+            _SEARCH_DOCS[config.site_dir] = stats.pop("pages")
         log.info(f"factsheets: search index {stats['entries']} entries ({stats['folded']} folded now, "
-                 f"{carried} carried over), {stats['bytes'] / 1e6:.1f} MB in {time.perf_counter() - started:.2f} s")
+                 f"{stats['carried']} carried over), {stats['bytes'] / 1e6:.1f} MB in {time.perf_counter() - started:.2f} s")
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self._site_files = [f for f in files.documentation_pages()]

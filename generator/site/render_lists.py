@@ -161,8 +161,9 @@ def render_timeline(ix: SiteIndex, chart: Callable[[dict[str, Counter], Callable
         paths = month_paths(month, len(parts))
         label = "بلا تاريخ" if month == "undated" else month
         for n, (path, part) in enumerate(zip(paths, parts), 1):
-            key = (ix.directory_urls, len(parts), tuple(timeline_event_key(ix, e) for e in part))
-            out[path] = cache.page(path, key, lambda: _month_page(ix, label, paths, n, part))
+            out[path] = cache.page(path, lambda: (ix.directory_urls, len(parts),
+                                                  tuple(timeline_event_key(ix, e) for e in part)),
+                                   lambda: _month_page(ix, label, paths, n, part))
     return out
 
 

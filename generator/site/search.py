@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import shutil
 from pathlib import Path
 
 from functools import lru_cache
@@ -112,6 +114,79 @@ def page_entries(html: str, blocks: list[str], placeholder: re.Pattern, url: str
         for e in entries:
             e["boost"] = boost
     return entries
+
+
+class OwnEntries:
+    """The search entries of the pages indexed by the plugin, as JSON text with their folded field:
+    per page URL in memory (kept across `mkdocs serve` rebuilds), or appended to a spool file in
+    `spool` (a folder; a one-off build need not hold ~100 MB of entries until the end)."""
+
+    def __init__(self, spool: str | None) -> None:
+        self.pages: dict[str, list[str]] = {}
+        self.count = 0
+        self.path = os.path.join(spool, "search-entries.json") if spool else None
+        self._file = None
+
+    def add(self, url: str, entries: list[dict], excluded_prefixes: tuple[str, ...] = ()) -> None:
+        docs = []
+        for doc in entries:
+            if doc.get("location", "").startswith(excluded_prefixes):
+                continue
+            if FOLDED_FIELD not in doc:
+                doc[FOLDED_FIELD] = folded_terms(doc.get("title", ""), doc.get("text", ""))
+            docs.append(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+        self.count += len(docs)
+        if self.path is None:
+            self.pages.setdefault(url, []).extend(docs)
+        elif docs:
+            if self._file is None:
+                self._file = open(self.path, "w", encoding="utf-8")
+            else:
+                self._file.write(",")
+            self._file.write(",".join(docs))
+
+    def spooled(self) -> str | None:
+        """The spool file's path (closed for writing), if any entries were spooled."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+            return self.path
+        return None
+
+
+def write_search_index(path: Path, own: OwnEntries, excluded_prefixes: tuple[str, ...] = (),
+                       last: dict[str, list[str]] | None = None, live: set[str] = frozenset()) -> dict:
+    """Material's search_index.json (its entries folded) with `own` entries after them, written
+    with real characters. `last`: the previous build's entries per page (a `mkdocs serve --dirty`
+    rebuild indexes only the rebuilt pages): those of pages still in the site (`live`) and not
+    indexed now are carried over. Returns counts for the log and, in "pages", the entries per page."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    stats = fold_docs(data, excluded_prefixes)
+    pages: dict[str, list[str]] = {}
+    for doc in data["docs"]:
+        pages.setdefault(doc["location"].split("#", 1)[0], []).append(
+            json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+    for url, docs in own.pages.items():
+        pages.setdefault(url, []).extend(docs)
+    carried = 0
+    for url, docs in (last or {}).items():
+        if url not in pages and url in live:
+            pages[url] = docs
+            carried += len(docs)
+    head = json.dumps({k: v for k, v in data.items() if k != "docs"}, ensure_ascii=False, separators=(",", ":"))
+    spooled = own.spooled()
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(f'{head[:-1]},"docs":[' if head != "{}" else '{"docs":[')
+        docs = ",".join(d for entries in pages.values() for d in entries)
+        out.write(docs)
+        if spooled:
+            if docs:
+                out.write(",")
+            with open(spooled, encoding="utf-8") as f:
+                shutil.copyfileobj(f, out, 1 << 20)
+        out.write("]}")
+    return {"entries": stats["entries"] + own.count, "folded": stats["folded"] + own.count, "carried": carried,
+            "bytes": path.stat().st_size, "pages": pages}
 
 
 def fold_search_index(path: Path, excluded_prefixes: tuple[str, ...] = ()) -> dict:
