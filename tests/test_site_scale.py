@@ -245,3 +245,28 @@ def test_serve_reuses_the_events_only_while_what_clustering_reads_is_unchanged(t
         assert again is not first and again == cluster_events(facts) and again != first
     finally:
         loading.forget()
+
+
+def test_an_event_page_stays_bounded_however_many_articles_repeat_it(tmp_path, monkeypatch):
+    import generator.site.render_event as render_event
+    monkeypatch.setattr(render_event, "REPORTS_QUOTED", 2)
+    monkeypatch.setattr(render_event, "REPORTS_LINKED", 3)
+
+    def copies(n):
+        out = []
+        for k in range(n):
+            report = copy.deepcopy(SECOND_REPORT)
+            report["id"] = report["source"] = f"muscat-talks-copy-{k}"
+            report["source"] = f"seeds/muscat-talks-copy-{k}.txt"
+            out.append(report)
+        return out
+
+    sizes = {}
+    for n in (40, 80):
+        ix, events, pages = generate(tmp_path / str(n), list(ARTICLES) + copies(n))
+        [merged] = [e for e in events if len(e.facts) > 1]
+        page = pages[event_page(merged.id)]
+        assert page.count('class="fs-fact fs-report"') == 2
+        assert f"و{n + 1 - 5} تقريراً آخر" in page  # n copies + the fixture's own report, 2 quoted, 3 linked
+        sizes[n] = len(page)
+    assert abs(sizes[80] - sizes[40]) < 20  # past every cap only the counts differ

@@ -16,6 +16,7 @@ from .render_article import front_matter
 from .render_facts import MEETING_KINDS, TYPE_NAMES, AGREEMENT_STATUS, VISIT_STATUS, date_text, describe, join_ar
 
 REPORTS_QUOTED = 50
+REPORTS_LINKED = 300  # more reports than quoted + linked: counted, and found in the open data
 VERSIONS_SHOWN = 12
 PARTICIPANTS_IN_TITLE = 4
 
@@ -69,8 +70,13 @@ def render_event(event: Event, ix: SiteIndex) -> str:
                       f'<p class="fs-what">{describe(rep.kind, rep.fact, ix, here)}</p>{quote(rep.fact.evidence)}</div>')
     out += ['<div class="fs-facts">' + "".join(blocks) + "</div>", ""]
     if len(reports) > REPORTS_QUOTED:
-        rest = "، ".join(ix.article_link(r.article.id, here) for r in reports[REPORTS_QUOTED:])
+        linked = reports[REPORTS_QUOTED:REPORTS_QUOTED + REPORTS_LINKED]
+        rest = "، ".join(ix.article_link(r.article.id, here) for r in linked)
         out += [f'<p class="fs-more">وتقارير أخرى: {rest}</p>', ""]
+    unlisted = len(reports) - REPORTS_QUOTED - REPORTS_LINKED
+    if unlisted > 0:  # a page must not grow with the archive: the full list is in the open data
+        out += [f'<p class="fs-more">و{unlisted} تقريراً آخر لا تُسرد هنا؛ قائمتها كاملة في حدث '
+                f'<code>{esc(event.id)}</code> من البيانات المفتوحة (<code>data/facts.json</code>).</p>', ""]
     return "\n".join(out)
 
 
