@@ -231,8 +231,8 @@ class Lexicon:
             rf"(?P<num>{B}(?P<na>\d\d?)(?P<sep>[/.\-])(?P<nb>\d\d?)(?P=sep){year.format('ny')})",
             rf"(?P<ymd>{B}(?P<ky>(?:19|20)\d\d)/(?P<km>\d\d?)/(?P<kd>\d\d?)(?!\d))",
             rf"(?P<dmy>(?<!\w)(?:{wk_lead})?(?:(?<![\d/.])(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?|"
-            rf"(?P<do>{_alternation(ordinals)})\s+من){E}[\s,]*(?:من\s+)?(?:شهر\s+)?{mon('a')}"
-            rf"(?:[\s,]+(?:عام\s+|سنه\s+)?{year.format('dy')}(?:\s*م{E})?)?(?:\s+(?P<dq>{qual}){E})?)",
+            rf"(?P<do>{_alternation(ordinals)})\s+من){E}(?:\s*-\s*|[\s,]*)(?:من\s+)?(?:شهر\s+)?{mon('a')}"
+            rf"(?:(?:\s*-\s*|[\s,]+)(?:عام\s+|سنه\s+)?{year.format('dy')}(?:\s*م{E})?)?(?:\s+(?P<dq>{qual}){E})?)",
             rf"(?P<mdy>(?<!\w){mon('b')}\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year.format('by')})",
             rf"(?P<my>(?<!\w)(?:(?:{_alternation(self.month_leads)})\s+)?{mon('c')}[\s,]+(?:عام\s+|سنه\s+)?"
             rf"{year.format('yy')}(?:\s*م{E})?)",
@@ -557,10 +557,30 @@ def publication_date(line: str) -> DateLine | None:
     lex = lexicon()
     folded = fold(line).strip()
     whole = _date_segment(lex, folded)
-    if whole is not None or "|" not in folded:
+    if whole is not None:
         return whole
-    found = [d for d in (_date_segment(lex, part) for part in folded.split("|")) if d is not None]
-    return next((d for d in found if d.published), found[0] if found else None)
+    if "|" in folded:
+        found = [d for d in (_date_segment(lex, part) for part in folded.split("|")) if d is not None]
+        return next((d for d in found if d.published), found[0] if found else None)
+    parts = _DASH_PARTS.split(folded)
+    if len(parts) == 2 and len(folded.split()) <= 10:  # "أحمد علي - الأحد 12 مايو 2025": a byline and a date
+        for k, part in enumerate(parts):
+            d = _date_segment(lex, part)
+            if d is not None and d.published and len(parts[1 - k].split()) <= 3:
+                return d
+    value = lead_dateline_date(line)
+    if value and len(line.split()) <= 6 and not re.search(r"\w", _TRAILER.sub(" ", line[_date_end(line):])):
+        return DateLine(value)  # "الرياض 12 مايو 2025 (واس)": a place and a date on a line of their own
+    return None
+
+
+_DASH_PARTS = re.compile(r"\s+[-–—]\s+")
+_TRAILER = re.compile(r"\([^()]{2,30}\)|\d\d?:\d\d|[-–—:|،,]")
+
+
+def _date_end(line: str) -> int:
+    found = find_dates(line[:80])
+    return found[0].end if found else len(line)
 
 
 def parse_published(text: str) -> str | None:
@@ -569,4 +589,23 @@ def parse_published(text: str) -> str | None:
         found = publication_date(line.strip())
         if found and found.published:
             return found.published
+    return None
+
+
+_LEAD_DATE_END = re.compile(r"\s*(?:[-–—:|،,]|\([^()]{2,30}\)|$)")
+
+
+def lead_dateline_date(paragraph: str) -> str | None:
+    """The publication date a story's first paragraph opens with, after a place
+    name of one or two words: "بورتسودان 6 مايو 2025 — …", "بكين 30 مايو 2024 (شينخوا) …".
+    Only a full explicit day right after the place and before a dash, a colon, a
+    comma or an agency in brackets counts; None otherwise."""
+    head = (paragraph or "")[:80]
+    for found in find_dates(head):
+        before = head[:found.start].split()
+        if not (1 <= len(before) <= 2) or any(not w.isalpha() for w in before):
+            return None
+        if found.value and found.explicit and len(found.value) == 10 and _LEAD_DATE_END.match(head, found.end):
+            return found.value
+        return None
     return None

@@ -20,6 +20,7 @@ import re
 from .boilerplate import (  # noqa: F401 (boilerplate is the module's API)
     BOILERPLATE_FILE, BULLETS as _BULLETS, Boilerplate, boilerplate, phrase_key as _key)
 from .model import CleanArticle
+from .dates import lead_dateline_date
 from .page_lines import (  # noqa: F401 (_is_menu: tests reach it through ingest)
     Line, _PERIOD_END, _QUESTION_END, _classify, _ends, _heading_like, _is_menu, _is_outletish, _outlet_name,
     _repeat_unit, _split_lines, _squash, _starts_story)
@@ -60,7 +61,8 @@ def _link_inside_story(lines: list[Line], start: int, i: int, bp: Boilerplate) -
     The story goes on only when all hold: a story paragraph stands right above the marker (no source,
     tags or caption closing the story); two or more full paragraphs follow the link with no dateline,
     byline or date line between; the first opens like a continued sentence ("وقال", "من جهته"); and
-    they share names and key words with the story above the marker."""
+    they share names and key words with the story above the marker (one of the first two
+    paragraphs at least two of them)."""
     line = lines[i]
     above = next((x for x in reversed(lines[start:i]) if x.kind != "ui"), None)
     if above is None or above.kind != "text" or not _starts_story(above):
@@ -94,8 +96,8 @@ def _link_inside_story(lines: list[Line], start: int, i: int, bp: Boilerplate) -
     before = set().union(*(bp.distinct_words(x.text) for x in lines[start:i] if x.kind == "text"))
     after = set().union(*(bp.distinct_words(x.text) for x in paragraphs[:3]))
     shared = before & after
-    if (len(shared) < 5 or len(shared) < 0.25 * len(after)
-            or len(bp.distinct_words(paragraphs[0].text) & before) < 2):
+    if (len(shared) < 5 or len(shared) < 0.08 * len(after)
+            or all(len(bp.distinct_words(x.text) & before) < 2 for x in paragraphs[:2])):
         return None
     return last
 
@@ -248,6 +250,8 @@ def clean(text: str) -> CleanArticle:
         if footer:
             outlets.append((2, footer))
 
+    if not published and paragraphs and (lead_date := lead_dateline_date(paragraphs[0])):
+        published.append(lead_date)
     outlet = min(outlets, key=lambda x: x[0])[1] if outlets else None
     if not paragraphs and title is not None:
         # nothing under the headline-like line: it is the story ("ثم ضرب بها المدينة؟" alone

@@ -28,7 +28,7 @@ from .errors import LexiconError, Problem
 from .word_forms import ARTICLE, CONJ, EXACT, PREP, bare, forms_of, variants, words_of  # noqa: F401 (the API)
 from .yamlio import YamlProblem, load as load_yaml
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")

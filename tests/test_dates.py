@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import dates
-from generator.dates import find_dates, parse_published, publication_date, resolve_date
+from generator.dates import find_dates, lead_dateline_date, parse_published, publication_date, resolve_date
 from generator.errors import LexiconError
 
 # --- publication date lines ------------------------------------------------------------
@@ -199,3 +199,47 @@ def test_the_shipped_months_file_loads():
     lex = dates.lexicon()
     assert lex.month_of["كانون الثاني"] == 1 and lex.month_of["يناير"] == 1
     assert lex.weekday_of["الاحد"] == 7
+
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("بورتسودان 6 مايو 2025 — وصل نائب رئيس مجلس السيادة إلى القاهرة.", "2025-05-06"),
+    ("بكين 30 مايو 2024 (شينخوا) التقى الرئيس الصيني نظيره المصري.", "2024-05-30"),
+    ("دار السلام 3 يناير 2024: افتتح الرئيس المؤتمر.", "2024-01-03"),
+    ("وصل الوزير في 6 مايو 2025 إلى القاهرة.", None),          # a date inside the sentence
+    ("بورتسودان مايو 2025 — وصل الوزير إلى القاهرة.", None),    # a month is no day
+    ("قال الوزير إن 6 مايو 2025 موعد اللقاء.", None),
+])
+def test_lead_dateline_date(paragraph, expected):
+    assert lead_dateline_date(paragraph) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("12 - أبريل - 2025", "2025-04-12"),
+    ("12-أبريل-2025", "2025-04-12"),
+    ("الاثنين، 12 أيار 2025 10:15", "2025-05-12"),
+    ("17.04.2025 | 15:20 GMT", "2025-04-17"),
+])
+def test_agency_date_lines_with_dashes_and_levantine_months(line, expected):
+    found = publication_date(line)
+    assert found is not None and found.published == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("سامر الخطيب - الأحد 12 مايو 2025", "2025-05-12"),   # a byline and a date
+    ("الرياض 12 مايو 2025", "2025-05-12"),                # a place and a date on their own line
+    ("الرياض 12 مايو 2025 (واس)", "2025-05-12"),
+])
+def test_byline_or_place_beside_a_date(line, expected):
+    found = publication_date(line)
+    assert found is not None and found.published == expected
+
+
+@pytest.mark.parametrize("line", [
+    "الرياض 12 مايو 2025 (واس) - استقبل الأمير ضيفه في القصر",
+    "وقع الهجوم في 12 مايو 2025",
+    "قمة بغداد - 12 مايو 2025 انطلاق الأعمال",
+    "الحرب المستمرة في شمال السودان - 15 أبريل 2023",
+])
+def test_sentences_with_a_date_are_no_date_lines(line):
+    assert publication_date(line) is None

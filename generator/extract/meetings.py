@@ -18,11 +18,19 @@ CONNECTIVES = ("حيث", "ثم", "كما", "وحيث", "وثم")
 INCLUDING = ("فيهم", "ذلك", "بينهم")  # "بمن فيهم A و B", "بمن في ذلك A"
 GATHER = ("ضم", "يضم", "تضم", "ضمت", "جمع", "يجمع", "تجمع", "جمعت")  # "اجتماع ضم A و B"
 HOSTS = ("استضاف", "استضافت", "يستضيف", "تستضيف", "احتضن", "احتضنت", "يحتضن", "تحتضن")
+ATTEND = ("حضر", "حضره", "حضرت", "حضرا", "حضروا", "يحضر", "تحضر")  # "حضر اللقاء X": an attendee
+RECEPTION = ("استقبال",)  # the verbal noun of RECEIVE, clitics off
 RECEIVE = ("استقبل", "استقبلت", "يستقبل", "تستقبل")  # the host receives a guest
 RESIDENT_TITLES = ("سفير", "القائم بالأعمال", "القائم بالاعمال")
 RELATIVES = ("الذي", "التي", "الذين")
 PARENTHESIS_WINDOW = 25  # words of a relative clause between a verb's subject and its object
+LIGHT_NOUN_WINDOW = 16  # words from "أجرى" to its meeting noun ("أجرى A و B محادثات": two titled names between)
 CALL_ADVERBS = ("هاتفيا", "هاتفيًا", "تلفونيا", "هاتفياً")
+
+
+def _resident(p) -> bool:
+    """An ambassador or chargé d'affaires lives where the meeting is: no visit."""
+    return any(w in (t or "") for t, _ in p.roles for w in RESIDENT_TITLES)
 
 
 def _ids(ms: list[Mention]) -> list[str]:
@@ -42,7 +50,7 @@ class MeetingRules:
         end = v.clause_end(i)
         if trig.light:
             # "أجرى X محادثات مع Y": the light verb needs a meeting noun close by
-            noun = next((k for k in range(i + 1, min(v.n, i + 11)) for hh in v.words[k].hits
+            noun = next((k for k in range(i + 1, min(v.n, i + LIGHT_NOUN_WINDOW)) for hh in v.words[k].hits
                          if hh.cat == "trigger" and hh.value.type == "meeting" and hh.value.pos == "noun"), None)
             if noun is None:
                 return None
@@ -59,6 +67,8 @@ class MeetingRules:
             self._meeting(s, v, subj, others, kind, i, end)
             return subj
         if trig.pos == "noun":
+            if i and v.words[i - 1].key.lstrip("وف") in ATTEND:
+                return None  # "وحضر اللقاء A و B": attendees of a meeting told before, not its sides
             gathered = self._gathered(s, v, i, h.n, end, trig.kind)
             if gathered is not None:
                 return gathered
@@ -67,6 +77,14 @@ class MeetingRules:
                    for hh in v.words[k].hits):
                 return None  # handled by the light verb ("أجرى في وقت لاحق اتصالا هاتفيا مع Y")
             kind = trig.kind
+            if v.words[i].key.lstrip("وفبل") in RECEPTION:
+                # "بعد استقبال X، في بغداد، Y": host and guest follow the noun; one person alone
+                # ("مراسم استقبال X") or a crowd ("استقبال اللاجئين") is no meeting
+                ms = [m for m in v.actors_between(i + h.n, end, PERSON) if m.kind == "person"]
+                if len(ms) >= 2 and not v.future(i):
+                    self._meeting(s, v, ms[:1], ms[1:2], kind, i, end)
+                    self._guest_visits(s, v, ms[:1], ms[1:2], end)
+                return None
             k = v.after_word(i + h.n, BETWEEN, within=3)
             if k is not None:
                 ms = [m for m in v.actors_between(k, end, PERSON)]
@@ -163,7 +181,7 @@ class MeetingRules:
             p = m.person
             if p is None or isinstance(p, list) or not p.country or p.country == host.country:
                 continue
-            if any(w in (t or "") for t, _ in p.roles for w in RESIDENT_TITLES):
+            if _resident(p):
                 continue
             self._visit(s, p.eid, host.country, "done", self.date(s))
 
@@ -171,9 +189,16 @@ class MeetingRules:
         """"استضاف X في بكين اجتماعا ثلاثيا ضم A و B", "اجتماع يجمع A و B و C": one
         meeting of all of them (the host, when a person, takes part)."""
         g = next((k for k in range(i + n, min(v.n, i + n + 4)) if v.words[k].key.lstrip("و") in GATHER), None)
+        start = g + 1 if g is not None else None
+        if g is None and i and v.words[i - 1].key.lstrip("و") in GATHER:
+            # "جمع لقاء (في الدوحة) A و B": the verb before the noun, the members after it
+            g, start = i - 1, i + n
+            while start < min(end, v.n) and not any(m.start == start and m.kind == "person" for m in v.actors) \
+                    and start < i + n + 4:
+                start += 1
         if g is None:
             return None
-        members = v.subject_after(g + 1, PERSON, gap=1)
+        members = v.subject_after(start, PERSON, gap=1)
         if not members:
             dual = next((m for m in v.all if m.kind == "person" and m.how == "dual" and m.start in (g + 1, g + 2)), None)
             members = v.subject_after(dual.end, PERSON) if dual is not None else []  # "يجمع الرئيسين A و B"
@@ -282,5 +307,5 @@ class MeetingRules:
         self.use(ms)
         if place and not planned and kind != "call":
             for p in persons:  # a meeting held abroad: the foreign side travelled
-                if p.country and p.country != place:
+                if p.country and p.country != place and not _resident(p):
                     self._visit(s, p.eid, place, "done", date)

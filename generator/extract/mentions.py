@@ -24,6 +24,8 @@ from .names import never_a_name, verb_with_object
 from .text import QUOTES, Sentence, Word
 from .titles import TitleNameRules, TitleReader, _best, _strong_before
 
+ABD = ("عبد", "وعبد", "بعبد", "لعبد", "فعبد")  # "عبد" + an attribute of God: one name
+
 COUNTRY_CATS = ("name", "capital", "city", "adj")
 # categories that can never be part of a person's name
 BLOCK = frozenset({
@@ -85,8 +87,10 @@ class SentenceReader(TitleReader, TitleNameRules):
         if key[:1] in ("و", "ف") and len(key) > 2 and key[1:] in self.lex.stops:
             return True
         rest = key[1:] if key[:1] in ("و", "ف") else key
-        if rest[:1] in ("ب", "ل", "ك") and (len(rest) >= 5 or rest[1:] in self.lex.outlets):
-            # "لرويترز", "لشفق", "بالقصر", "للصحفيين" (but "كامل" is a name, not ك + "أمل")
+        if rest[:1] in ("ب", "ل", "ك") and (len(rest) >= 5 or rest[1:] in self.lex.outlets
+                                              or (len(rest) == 4 and rest[0] == "ب" and rest[1:] in self.lex.place_heads)):
+            # "لرويترز", "لشفق", "بالقصر", "للصحفيين", "بمقر", "بقصر" (but "كامل" is a name, not ك + "أمل",
+            # and "باول" is a name, not ب + "أول")
             if rest[1:] in self.lex.stops or (rest.startswith("لل") and "ال" + rest[2:] in self.lex.stops):
                 return True
         return False
@@ -109,6 +113,9 @@ class SentenceReader(TitleReader, TitleNameRules):
             # "الشيخ صباح خالد", "العميد الركن تركي X": a name when another name word follows
             if k + 1 < self.n and not _strong_before(self.words[k + 1]) and self.name_ok(k + 1, first=False):
                 return True
+        if (not first and k and key.startswith("ال") and len(key) >= 4 and not w.comma_before
+                and self.words[k - 1].key in ABD):
+            return True  # "عبد السلام", "بعبد الرحمن": the second half of a compound name, even a common word
         shapes = self.lex.memo.setdefault("name_shape", {})
         never = shapes.get((key, first))
         if never is None:
@@ -118,7 +125,11 @@ class SentenceReader(TitleReader, TitleNameRules):
         if self.is_stop(w) and not (self.after_title and key in ALEF_MAQSURA_STOPS
                                     and _MARKS.sub("", w.text).endswith("ي")):
             return False  # "علي" after a title is the name Ali, not "على"
-        if first and key.startswith("ال") and not self.loose_mode:
+        if first and key.startswith("ال") and not self.loose_mode and not (
+                self.after_title and _MARKS.sub("", w.text).lstrip("وفبل")[:2] in ("أل", "إل") and len(key) >= 5
+                and not w.hits and k + 1 < self.n and not _strong_before(self.words[k + 1])
+                and self.name_ok(k + 1, first=False)):
+            # the article is written ال; "ألينا X", "ألكسندر X" after a title are foreign first names
             return False
         if "\u064b" in w.text:
             return False  # tanween: an indefinite noun or adverb ("هجوماً"), never a name
@@ -408,6 +419,10 @@ class SentenceReader(TitleReader, TitleNameRules):
             return None, i
         title = self.title_text(i, j, adj_at)
         if mode == "dual":
+            k = i + t.n
+            if k < self.n and any(h.cat == "title" and h.level == 0 and h.value[1] != "dual"
+                                  for h in self.words[k].hits):
+                return None, k  # "الزعيمان الرئيس التركي X والرئيس الروسي Y": the two are named after it
             return Mention(i, j, "person", "dual", title=title, lemma=lemma, comps=comps), j
         if country is None and lemma in ROYAL:
             country = self._home_country(j)
@@ -577,7 +592,12 @@ class SentenceReader(TitleReader, TitleNameRules):
                 b.how = "merged"
                 continue
             if (a.kind == "person" and a.how in ("named", "ref_named") and not a.title and b.kind == "person"
-                    and b.how == "ref" and b.title and a.end == b.start and self.words[b.start].comma_before):
+                    and b.how == "ref" and b.title and a.end == b.start and (
+                        self.words[b.start].comma_before
+                        or any(m.kind == "person" and m.end <= a.start for m in out))):
+                # (no comma: "استقبل X معالي Y وزير خارجية إيران" — a second person named without a
+                # title carries the one right after it; the first may be a verb's subject and
+                # the title its object: "التقى الشيخ X وزير الخارجية الأمريكي")
                 # "اللواء X Y، رئيس المخابرات العامة المصرية،": the title after the name
                 a.title, a.lemma, a.comps = b.title, b.lemma, b.comps
                 a.country = a.country or b.country

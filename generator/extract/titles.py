@@ -124,7 +124,10 @@ class TitleReader:
                 j += 2  # "المبعوثة الخاصة لشؤون المرأة …": the portfolio
                 continue
             if w.key in self.lex.connectors and j + 1 < self.n and (
-                    self.is_comp(j + 1) or _best(self.words[j + 1], ("body_adj", "body_gen", "org", "name", "group"))):
+                    self.is_comp(j + 1) or _best(self.words[j + 1], ("body_adj", "body_gen", "org", "name", "group"))
+                    or (w.key in ("لدي", "لدى") and complete and _best(self.words[j + 1], ("capital",)))):
+                # ("السفيرة الأميركية لدى بغداد X": a capital after "لدى" is where she serves; after
+                # "إلى" it is more often where the officer travelled: "زيارة الوزير إلى واشنطن")
                 if w.key in self.lex.posting:
                     posting = True
                 elif not self.is_comp(j + 1):

@@ -10,7 +10,9 @@ from .mentions import HEADED_BY, Mention, _best
 from .text import Sentence
 
 ACCOMPANY = ("يرافقه", "ترافقه", "يرافقها", "ترافقها", "رافقه", "رافقته", "رافقها", "برفقه", "برفقته")
-HOME_WORDS = ("البلاد",)  # "وصل إلى البلاد": the country the story is about
+HOME_WORDS = ("البلاد",)
+RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين")
+LUGGAGE = ("رحاله", "رحالها", "رحالهما", "رحالهم")  # "حط X رحاله في Y": Y is where X arrived  # "وصل إلى البلاد": the country the story is about
 VISIT_FRAMES = ("في", "خلال", "اثناء", "ابان", "بعد", "عقب", "ضمن", "ختام", "مستهل", "مستهل")
 VISIT_LIGHT = ("بدا", "بدات", "يبدا", "تبدا", "اختتم", "اختتمت", "يختتم", "تختتم", "استهل", "استهلت", "يجري",
                "تجري", "اجري", "اجرى", "اجرت", "يواصل", "تواصل", "واصل", "واصلت")
@@ -46,6 +48,13 @@ class VisitRules:
         if trig.pos == "verb" and trig.kind != "invite":
             visitor = self.subject(v, i, h.n, PERSON)
             dest = self._destination(v, i + h.n, end, to_only=trig.kind != "visit")
+            k = i + h.n
+            if not visitor and dest is not None and k + 1 < v.n and v.words[k].key in ("الى", "الي"):
+                # "وصل إلى الرياض اليوم وزير الخارجية X": the subject after the destination
+                visitor = v.subject_after(k + 2, PERSON, gap=3)
+            luggage = next((k for k in range(i + h.n, end) if v.words[k].key in LUGGAGE), None)
+            if dest is None and luggage is not None:  # "حط X رحاله في موسكو"
+                dest = self._destination(v, luggage + 1, end, to_only=False)
             if trig.kind == "visit" and visitor and status == "done":
                 self._visited_person(s, v, i + h.n, visitor, dest, i, end)
         elif trig.kind == "invite":
@@ -68,11 +77,19 @@ class VisitRules:
                     persons = [m for m in v.actors if m.kind == "person" and m.end <= i]
                     if persons:
                         visitor = [persons[0] if v.words[k].has("first_ref") else persons[-1]]
+                if not visitor:
+                    # "التقى X …، في إطار زيارة رسمية يجريها إلى Y": the carrier's own subject is
+                    # left out; it is the sentence's subject, the first person named before the noun
+                    visitor = [m for m in v.actors if m.kind == "person" and m.end <= i][:1]
                 if v.words[carrier].key.startswith(("سي", "ست")):
                     status = "planned"
             else:
                 visitor = v.subject_after(i + h.n, PERSON, gap=2)
                 own = v.words[i].key.endswith(("ته", "تها", "تهما"))
+                rel = next((k for k in range(i - 1, max(-1, i - 4), -1) if v.words[k].key in RELATIVES), None)
+                if not visitor and rel is not None:
+                    # "استقبل X Y، الذي يقوم بزيارة إلى …": the visitor is the one the clause describes
+                    visitor = [m for m in v.actors if m.kind == "person" and m.end <= rel][-1:]
                 if not visitor and not v.future(i) and self._sentence_visit(v, i, h.n):
                     dest = self._destination(v, i + h.n, end, to_only=True)
                     if dest is not None:
