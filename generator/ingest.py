@@ -20,7 +20,7 @@ import re
 from .boilerplate import (  # noqa: F401 (boilerplate is the module's API)
     BOILERPLATE_FILE, BULLETS as _BULLETS, Boilerplate, boilerplate, phrase_key as _key)
 from .model import CleanArticle
-from .dates import lead_dateline_date
+from .datelines import lead_dateline_date
 from .page_lines import (  # noqa: F401 (_is_menu: tests reach it through ingest)
     Line, _PERIOD_END, _QUESTION_END, _classify, _ends, _heading_like, _is_menu, _is_outletish, _outlet_name,
     _repeat_unit, _split_lines, _squash, _starts_story)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import dates
+from . import datelines, dates
 from .boilerplate import BULLETS as _BULLETS, Boilerplate, phrase_key as _key
 from .reading import INVISIBLE as _INVISIBLE
 
@@ -144,7 +144,7 @@ def _classify(line: Line, bp: Boilerplate) -> None:
     elif (m := rx["correspondent"].match(line.folded)) and not re.search(r"\w", line.folded[m.end():]):
         line.kind = "byline"  # "مراسل الجزيرة في بغداد"
         line.outlet = m.group("outlet") and _outlet_name(line.span(*m.span("outlet")), bp, trusted=False)
-    elif (d := dates.publication_date(line.text)) is not None:
+    elif (d := datelines.publication_date(line.text)) is not None:
         line.kind, line.published = "date", d.published
     elif (m := rx["source_start"].match(line.folded)) or (line.words <= 8 and (m := rx["source"].search(line.folded))):
         line.kind = "source"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator import dates
-from generator.dates import find_dates, lead_dateline_date, parse_published, publication_date, resolve_date
+from generator.dates import find_dates, resolve_date
+from generator.datelines import lead_dateline_date, parse_published, publication_date
 from generator.errors import LexiconError
 
 # --- publication date lines ------------------------------------------------------------

@@ -17,9 +17,10 @@ lexicon and no stop list; it never crosses punctuation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..lexicon import ARTICLE, CONJ, PREP, Lexicon, bare
+from .bodies import BodyReader
+from .mention import Mention
 from .names import never_a_name, verb_with_object
 from .text import QUOTES, Sentence, Word
 from .titles import TitleNameRules, TitleReader, _best, _strong_before
@@ -40,29 +41,7 @@ ROYAL = frozenset({"ملك", "ولي العهد", "امير", "سلطان"})  # 
 HEADED_BY = ("برياسه", "بقياده", "يترسه", "يتراسه", "ويتراسه")  # folded "برئاسة", "بقيادة", "يترأسه"
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 ALEF_MAQSURA_STOPS = frozenset({"علي"})  # folded like a stop word, but a common first name when written with ي
-@dataclass
-class Mention:
-    start: int
-    end: int  # word span [start, end) of the whole mention, title included
-    kind: str  # person | country | organization | group
-    how: str  # country: name|capital|city|adj; person: named|ref|dual|loose; organization: body|named; group: known|new
-    eid: str | None = None
-    name: str | None = None  # a person's or new group's name as written
-    words: tuple = ()  # folded name words (persons)
-    title: str | None = None  # role title as written (without the nationality)
-    lemma: str | None = None  # title head lemma, or rank
-    comps: frozenset = frozenset()  # complement words of the title
-    country: str | None = None  # a person's or body's country; a country mention's id
-    counterpart: bool = False
-    rank: str | None = None
-    name_start: int = -1
-    eids: list = field(default_factory=list)  # a dual reference resolved to several persons
-    person: object = None  # the context.Person a person mention names, once resolved
-    affil: object = None  # the group or body named in a person's title ("المتحدث باسم X")
-    surname_slot: bool = False  # an adjective standing where a person would ("قال السوداني")
-
-
-class SentenceReader(TitleReader, TitleNameRules):
+class SentenceReader(TitleReader, TitleNameRules, BodyReader):
     """Finds the mentions of one sentence."""
 
     def __init__(self, s: Sentence, lex: Lexicon):
@@ -454,104 +433,6 @@ class SentenceReader(TitleReader, TitleNameRules):
         if key[:1] in ("ي", "ت", "ن", "و", "ف", "ل", "ب") or key.startswith(("سي", "ست")) or key.endswith("ا"):
             return False  # a verb, a word with a clitic, or an adverb, most likely
         return True
-
-    def _group_after_head(self, i: int, head) -> Mention | None:
-        j = i + head.n
-        if j >= self.n:
-            return None
-        w = self.words[j]
-        if _strong_before(w) and not w.quote_before:
-            return None
-        g = _best(w, ("group", "group_needs_head"))
-        if g and (g.cat == "group" or head.level < ARTICLE or w.quote_before):
-            end = j + g.n
-            return Mention(i, end, "group", "known", eid=g.value)
-        if bare(w.key) in self.lex.group_generic:
-            return None
-        if self.words[i].quote_before and head.level == 0 and not w.quote_before:  # «head name»
-            k = j
-            while k < self.n and k - j < 4 and not _strong_before(self.words[k]) and not self.is_stop(
-                    self.words[k]) and not _best(self.words[k], ("adj", "name", "capital", "org", "title", "trigger")):
-                k += 1
-            if k > j and (self.words[k].quote_before if k < self.n else self.s.tail[:1] in QUOTES):
-                return Mention(i, k, "group", "new", name=self.text(i, k))
-            return None
-        if w.quote_before:  # head + «name»
-            k = j
-            while k < self.n and k - j < 5:
-                if k > j and self.words[k].quote_before:
-                    break
-                if self.words[k].key.isdigit():
-                    return None
-                k += 1
-            closed = k < self.n and self.words[k].quote_before or k == self.n and any(
-                c in "»\"”" for c in self.s.tail)
-            if closed and k > j:
-                return Mention(i, k, "group", "new", name=self.text(j, k))
-            return None
-        if bare(w.key) == "تحرير":  # "جبهة تحرير X"
-            k = j + 1
-            while k < self.n and k - j <= 3 and not _strong_before(self.words[k]):
-                x = self.words[k]
-                if self.is_stop(x) or _best(x, ("trigger", "say", "adj", "title", "group", "group_head")) or (
-                        x.key.startswith("و") and k > j + 1):
-                    break
-                k += 1
-            if k > j + 1:
-                return Mention(i, k, "group", "new", name=self.text(i, k))
-        return None
-
-    def _body(self, i: int) -> list[Mention] | None:
-        w = self.words[i]
-        b = _best(w, ("body_adj",))
-        if b:
-            j = i + b.n
-            out = []
-            while j < self.n and not _strong_before(self.words[j]):
-                adj = _best(self.words[j], ("adj",))
-                if not adj or (out and not self.words[j].key.startswith("و")):
-                    break
-                out.append(Mention(i if not out else j, j + adj.n, "organization", "body",
-                                   eid=f"{adj.value}-{b.value}", country=adj.value))
-                j += adj.n
-            if out:
-                return out
-            found = self._body_of(i, j, b)
-            if found:
-                return [found]
-        b = _best(w, ("body_gen",))
-        if b:
-            j = i + b.n
-            if j < self.n and not _strong_before(self.words[j]):
-                nm = _best(self.words[j], ("name",))
-                if nm and nm.level == 0:
-                    return [Mention(i, j + nm.n, "organization", "body", eid=f"{nm.value}-{b.value}",
-                                    country=nm.value)]
-        return None
-
-    def _body_of(self, i: int, j: int, b) -> Mention | None:
-        """A body head without an adjective, then whose it is: "القوات البحرية التابعة للحرس
-        الثوري" (that body's own entity), "القوات المسلحة في السودان" (when the body's
-        genitive is written with في in organizations.yaml)."""
-        if j + 1 >= self.n or _strong_before(self.words[j]) or _strong_before(self.words[j + 1]):
-            return None
-        key = self.words[j].key
-        if key in ("التابعه", "التابع", "التابعين", "التابعتين", "التابعان"):
-            x = self.words[j + 1]
-            owner = _best(x, ("org", "group"))
-            if owner and owner.level == PREP:
-                kind = "group" if owner.cat == "group" else "organization"
-                country = self.lex.named[owner.value].country if owner.cat == "org" else None
-                return Mention(i, j + 1 + owner.n, kind, "body" if kind == "organization" else "known",
-                               eid=owner.value, country=country)
-            return None
-        body = self.lex.bodies.get(b.value)
-        if key == "في" and body is not None and body.genitive and " في " in body.genitive:
-            nm = _best(self.words[j + 1], ("name",))
-            if nm and nm.level == 0:
-                return Mention(i, j + 1 + nm.n, "organization", "body", eid=f"{nm.value}-{b.value}",
-                               country=nm.value)
-        return None
 
     # -- "X Y، وزير الدفاع" --
     def _title_before(self, b: Mention, out: list[Mention]) -> int | None:
