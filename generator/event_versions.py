@@ -69,7 +69,7 @@ def event_versions(event: Event, facts: Facts) -> dict[str, list[Version]]:
     for name, versions in told.items():
         ranked = sorted(versions.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
         kept: list[tuple[tuple, list]] = []
-        for (value, written), refs in ranked:  # "عبد اللهيان" is the same naming as "حسين أمير عبد اللهيان"
+        for (value, written), refs in ranked:  # "عبد اللطيفي" is the same naming as "سالم أحمد عبد اللطيفي"
             same = next((k for k in kept if k[0][0] == value and _same_naming(k[0][1], written)), None)
             if same:
                 same[1].extend(refs)
@@ -86,8 +86,8 @@ def event_differences(event: Event, facts: Facts) -> dict[str, list[Version]]:
 
 def _same_naming(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Each name of one is a shorter or longer form of the other's: every word of the
-    name with fewer words starts like a word of the other ("عبد اللهيان" in "حسين أمير عبد
-    اللهيان", "الحوثيون" and "جماعة الحوثي"), but "جيش الظلم" is not "جيش العدل"."""
+    name with fewer words starts like a word of the other ("عبد اللطيفي" in "سالم أحمد عبد
+    اللطيفي", "الحوثيون" and "جماعة الحوثي"), but "جيش الظلم" is not "جيش العدل"."""
     return all(_same_name(a, b) for a, b in zip(one, other))
 
 

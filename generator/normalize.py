@@ -65,7 +65,7 @@ def _squash(text: str) -> str:
 
 def squash(text: str) -> str:
     """Folded and without spaces or hyphens: one key for spelling variants of a name
-    ("عبداللهيان" and "عبد اللهيان")."""
+    ("عبداللطيفي" and "عبد اللطيفي")."""
     return _squash(text) if len(text or "") <= SHORT else _SQUASHED.sub("", fold(text))
 
 

@@ -7,7 +7,7 @@ person seen in two articles is one entity), or registers it under a fresh,
 unique id, and rewrites the article's references to the final ids.
 
 Matching is on `squash` keys (no diacritics, one alef, no spaces), so
-"عبداللهيان" and "عبد اللهيان" are one key. A person also matches a known
+"عبداللطيفي" and "عبد اللطيفي" are one key. A person also matches a known
 person of the same country whose full name ends with, or is ended by, the
 new one at a word boundary ("نواز شريف" ~ "محمد نواز شريف") when exactly one
 such person exists and something says they are one: both names written in the
@@ -137,7 +137,7 @@ class Registry:
         seen = {spelling_key(n) for n in (known.name, *known.aliases)}
         aliases = list(known.aliases)
         for name in (candidate.name, *candidate.aliases):
-            if spelling_key(name) not in seen:  # "عبد اللهيان" and "عبداللهيان" are both kept, for search
+            if spelling_key(name) not in seen:  # "عبد اللطيفي" and "عبداللطيفي" are both kept, for search
                 seen.add(spelling_key(name))
                 aliases.append(name)
         roles = list(known.roles)

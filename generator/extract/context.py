@@ -1,7 +1,7 @@
 """The people of one article, and how a mention finds the person it names.
 
 Pass 1 (`People.add`) registers every person named with a title, rank,
-honorific or counterpart word. Spelling variants ("عبداللهيان" / "عبد اللهيان")
+honorific or counterpart word. Spelling variants ("عبداللطيفي" / "عبد اللطيفي")
 and shorter forms ("نواز شريف" / "محمد نواز شريف") join one person.
 
 Pass 2 resolves the other mentions: a surname alone ("قال X") when it ends

@@ -57,7 +57,7 @@ def name_words(name: str) -> list[str]:
 
 def tail_matches(short: list[str], full: list[str]) -> bool:
     """Does a shorter name end the full one at a word boundary, spacing ignored
-    ("عبداللهيان" ends "حسين أمير عبد اللهيان")?"""
+    ("عبداللطيفي" ends "سالم أحمد عبد اللطيفي")?"""
     s = squash("".join(short))
     acc = ""
     for w in reversed(full):
