@@ -31,38 +31,31 @@ TYPE_ORDER = ("meeting", "visit", "agreement", "strike", "statement")
 
 def meeting_graph(ix: SiteIndex) -> tuple[Counter, Counter]:
     """(node → weighted degree, (a, b) → meeting events), over all meeting events."""
-    edges: Counter = Counter()
-    for event in ix.events.values():
-        if event.type != "meeting":
-            continue
-        members = sorted(set(event.participants))
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                edges[(a, b)] += 1
-    degree: Counter = Counter()
-    for (a, b), n in edges.items():
-        degree[a] += n
-        degree[b] += n
-    return degree, edges
+    return _graph(set(event.participants) for event in ix.events.values() if event.type == "meeting")
 
 
 def country_graph(ix: SiteIndex) -> tuple[Counter, Counter]:
     """The same meetings between countries: each participant counts as its country (a
     country as itself; a group, or anyone without a country, is left out). One meeting
     event adds one to each pair of the different countries at it."""
-    edges: Counter = Counter()
-    for event in ix.events.values():
-        if event.type != "meeting":
-            continue
-        countries = set()
-        for p in event.participants:
+    def countries(participants: list[str]) -> set[str]:
+        out = set()
+        for p in participants:
             entity = ix.entities.get(p)
             if entity is None or entity.kind == "group":
                 continue
             country = p if entity.kind == "country" else entity.country
             if country and country in ix.entities:
-                countries.add(country)
-        members = sorted(countries)
+                out.add(country)
+        return out
+    return _graph(countries(event.participants) for event in ix.events.values() if event.type == "meeting")
+
+
+def _graph(meetings) -> tuple[Counter, Counter]:
+    """Weighted degrees and edges: each meeting (a set of nodes) adds one to each pair at it."""
+    edges: Counter = Counter()
+    for nodes in meetings:
+        members = sorted(nodes)
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 edges[(a, b)] += 1
