@@ -213,15 +213,22 @@ def bench_extraction(project: Path, n: int, repeats: int, jobs_all: int, logs: P
     out["identical_output"] = len(set(digests.values())) == 1
     out["articles_written"] = len(list((facts / "articles").glob("*.yaml")))
     out["entities_written"] = len(list((facts / "entities").glob("*.yaml")))
-    inc = []
-    for r in range(repeats):
-        m = run_measured(extract_cmd(project, jobs_all), project, logs / f"extract-incremental-{r}.log")
-        m["summary"] = summary_line(logs / f"extract-incremental-{r}.log")
-        inc.append(m)
-        print(f"  incremental re-run: {m['seconds']:.2f} s — {m['summary']}", flush=True)
+    inc = incremental_runs(project, jobs_all, logs, repeats, "extract-incremental", "  incremental re-run")
     out["incremental"] = {"runs": inc, "median_s": median([m["seconds"] for m in inc]),
                           "unchanged_after": tree_digest(facts) == digests[jobs_all]}
     return out
+
+
+def incremental_runs(project: Path, jobs_all: int, logs: Path, repeats: int, log_stem: str, label: str) -> list[dict]:
+    """`repeats` measured extract runs over a project already extracted, each with its summary line."""
+    runs = []
+    for r in range(repeats):
+        log = logs / f"{log_stem}-{r}.log"
+        m = run_measured(extract_cmd(project, jobs_all), project, log)
+        m["summary"] = summary_line(log)
+        runs.append(m)
+        print(f"{label}: {m['seconds']:.2f} s — {m['summary']}", flush=True)
+    return runs
 
 
 def bench_incremental(name: str, work: Path, repeats: int, jobs_all: int) -> dict:
@@ -231,12 +238,8 @@ def bench_incremental(name: str, work: Path, repeats: int, jobs_all: int) -> dic
     project = work / "runs" / name
     logs = project / "logs"
     warm = run_measured(extract_cmd(project, jobs_all), project, logs / "extract-uptodate.log")
-    runs = []
-    for r in range(repeats):
-        m = run_measured(extract_cmd(project, jobs_all), project, logs / f"extract-incremental-only-{r}.log")
-        m["summary"] = summary_line(logs / f"extract-incremental-only-{r}.log")
-        runs.append(m)
-        print(f"  {name}: incremental re-run: {m['seconds']:.2f} s — {m['summary']}", flush=True)
+    runs = incremental_runs(project, jobs_all, logs, repeats, "extract-incremental-only",
+                            f"  {name}: incremental re-run")
     unchanged = all(re.match(r"0 article file\(s\) written", m["summary"]) for m in runs)
     return {"runs": runs, "median_s": median([m["seconds"] for m in runs]), "all_unchanged": unchanged,
             "bring_up_to_date_s": warm["seconds"], "separate_run": True}

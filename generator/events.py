@@ -54,7 +54,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date as _date, timedelta
+from datetime import date as _date
 from itertools import combinations
 
 from .errors import Problem, display_path
@@ -174,35 +174,29 @@ def _country_of(facts: Facts, entity_id: str) -> str:
 Member = tuple[int, frozenset]  # (item number, anchors)
 
 
-def _fits(cluster_date: str, item: _Item, event_type: str) -> bool:
+def _fits(cluster_date: str, item: _Item) -> bool:
     """May an undated fact of this article be about a happening on cluster_date?
 
     A strike (a named attacker on a named target) may be told long after.
     Two countries or two persons meet, visit and sign too often for an undated
     report to join a dated one on that alone: it must come from an article
     published at most RECENT_DAYS after that date (or, when planned, before it)."""
+    strike = item.kind == "strikes"
     if not item.published:
-        return event_type == "strike"
+        return strike
     published = item.published[: len(cluster_date)]
     if item.planned:
         return cluster_date >= published
     if cluster_date > published:
         return False
-    if event_type == "strike":
-        return True
-    return _days_between(cluster_date, item.published) <= RECENT_DAYS
+    return strike or _days_between(cluster_date, item.published) <= RECENT_DAYS
 
 
-def _days_between(earlier: str, later: str) -> int:
-    """Days from earlier (a day, or a month: its first day) to later (a day, or a month: its last day)."""
+def _days_between(earlier: str, day: str) -> int:
+    """Days from earlier (a day, or a month: its first day) to day (a publication date)."""
     try:
         start = _date.fromisoformat(earlier if len(earlier) == 10 else earlier + "-01")
-        if len(later) == 10:
-            end = _date.fromisoformat(later)
-        else:
-            year, month = int(later[:4]), int(later[5:7])
-            end = _date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        return (end - start).days
+        return (_date.fromisoformat(day) - start).days
     except ValueError:
         return 1 << 30
 
@@ -239,15 +233,14 @@ def _cluster_bucket(members: list[tuple[int, _Signature]], items: list[_Item], u
 
     # 3. no date: the one dated cluster the article allows, else by article and publication month
     if undated:
-        alone = _place_undated(undated, days + months, items, uf, event_type)
+        alone = _place_undated(undated, days + months, items, uf)
         if event_type == "statement":
             _merge_on(alone, uf, lambda i, a: a)
         else:
             _merge_undated(alone, items, uf, unpublished_join=event_type == "strike")
 
 
-def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item], uf: _UnionFind,
-                   event_type: str) -> list[Member]:
+def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item], uf: _UnionFind) -> list[Member]:
     """Attach each undated fact to the one dated cluster it can belong to; return the others."""
     if not dated:
         return undated
@@ -262,7 +255,7 @@ def _place_undated(undated: list[Member], dated: list[Member], items: list[_Item
             dated_roots[a].add(root)
     alone = []
     for i, anchors in undated:
-        found = _candidates(anchors, dated_roots, cluster_date, items[i], event_type)
+        found = _candidates(anchors, dated_roots, cluster_date, items[i])
         if len(found) == 1:
             uf.attach(i, found.pop())
         else:
@@ -295,13 +288,12 @@ def _merge_undated(alone: list[Member], items: list[_Item], uf: _UnionFind, unpu
             uf.attach(i, found.pop())
 
 
-def _candidates(anchors: frozenset, dated_roots: dict, cluster_date: dict[int, str], item: _Item,
-                event_type: str) -> set[int]:
+def _candidates(anchors: frozenset, dated_roots: dict, cluster_date: dict[int, str], item: _Item) -> set[int]:
     """The dated clusters an undated fact could belong to; stops counting at two."""
     found: set[int] = set()
     for a in anchors:
         for root in dated_roots.get(a, ()):
-            if root not in found and _fits(cluster_date[root], item, event_type):
+            if root not in found and _fits(cluster_date[root], item):
                 found.add(root)
                 if len(found) > 1:
                     return found
