@@ -23,22 +23,20 @@ open-data downloads (MkDocs copies them from there).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 
 from mkdocs.structure.pages import get_markdown_title
 from mkdocs.utils import meta
 
+_H1 = re.compile(r"^# .*\n?", re.M)
+
 
 def stub(markdown: str) -> str:
     """The page up to and including its first H1 line: front matter and title, no body."""
-    start = 0
-    while True:
-        end = markdown.find("\n", start)
-        line = markdown[start:] if end < 0 else markdown[start:end]
-        if line.startswith("# ") or end < 0:
-            return markdown if end < 0 else markdown[: end + 1]
-        start = end + 1
+    h1 = _H1.search(markdown)
+    return markdown[: h1.end()] if h1 else markdown
 
 
 def body(markdown: str) -> str:

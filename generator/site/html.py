@@ -26,12 +26,7 @@ _INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u20
 
 def esc(text: object) -> str:
     """Untrusted text as inert text (see the module doc); None is the empty string."""
-    if text is None:
-        return ""
-    value = str(text)
-    if _INVISIBLE.search(value):
-        value = _INVISIBLE.sub("", value)
-    return " ".join(value.split()).translate(_ESCAPES)
+    return plain(text).translate(_ESCAPES)
 
 
 def plain(text: object) -> str:

@@ -22,14 +22,13 @@ from ..errors import Problem, display_path
 from ..events import cluster_events
 from ..model import FACT_KINDS, Article, Entity, Event
 from ..store import Facts, FactsStore, Loaded
+from ..validate import LIST_REFS, ONE_REFS  # the fact fields holding entity ids
 
 _PARSED: dict[str, tuple[tuple[int, int], Loaded, list[Problem]]] = {}
 _TEXTS: dict[str, tuple[tuple[int, int], str]] = {}
 _REFERENCES: dict = {}  # "ids": the entity ids of the last check; "files": (kind, id) -> (Loaded, problems)
 _LEADS: dict[str, tuple[Article, str | None, str | None]] = {}  # article id -> (article, text, lead)
 _CLUSTERS: dict = {}  # "entities", "articles" (id -> (article, published, facts)), "events" of the last call
-LIST_REFS = ("participants", "parties", "targets")
-ONE_REFS = ("visitor", "destination", "attacker", "place", "speaker")
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -184,13 +183,19 @@ def reference_problems(facts: Facts) -> list[Problem]:
     return problems
 
 
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+
+
 def _read_text(article: Article, project_root: Path, seeds_dir: Path | None) -> str | None:
     """source_text without the cache."""
     for path in _candidates(article, project_root, seeds_dir):
-        try:
-            return path.read_bytes().decode("utf-8-sig", errors="replace")
-        except OSError:
-            continue
+        text = _read(path)
+        if text is not None:
+            return text
     return None
 
 
@@ -211,9 +216,8 @@ def source_text(article: Article, project_root: Path, seeds_dir: Path | None) ->
         cached = _TEXTS.get(key)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        try:
-            text = path.read_bytes().decode("utf-8-sig", errors="replace")
-        except OSError:
+        text = _read(path)
+        if text is None:
             continue
         _TEXTS[key] = (stamp, text)
         return text

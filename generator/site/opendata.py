@@ -39,15 +39,6 @@ def cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def _csv(header: tuple[str, ...], rows) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([cell(v) for v in row])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
 def _article_rows(article) -> dict[str, list[str]]:
     """One article's CSV lines per kind of fact (cached like the JSON data)."""
     out = {}
@@ -59,10 +50,6 @@ def _article_rows(article) -> dict[str, list[str]]:
             writer.writerow([cell(values[c] if c in values else getattr(fact, c)) for c in columns])
         out[kind] = buf.getvalue()
     return out
-
-
-def fact_csvs(facts: Facts) -> dict[str, bytes]:
-    return dict(iter_fact_csvs(facts))
 
 
 def iter_fact_csvs(facts: Facts) -> Iterator[tuple[str, bytes]]:
@@ -82,12 +69,17 @@ def _csv_line(values) -> str:
     return buf.getvalue()
 
 
+def _event_key(e: Event) -> tuple:
+    """What an event's JSON and CSV text show (they are kept by it across rebuilds)."""
+    return (e.id, e.type, e.date, tuple(e.participants), tuple((r.article, r.index) for r in e.facts))
+
+
 def events_csv(events: list[Event]) -> bytes:
     """One line per event (kept by the event's content across `mkdocs serve` rebuilds)."""
     lines = []
     fresh: dict[tuple, str] = {}
     for e in events:
-        key = (e.id, e.type, e.date, tuple(e.participants), tuple((r.article, r.index) for r in e.facts))
+        key = _event_key(e)
         line = _EVENTS_CSV.get(key)
         if line is None:
             line = _csv_line([e.id, e.type, e.date, e.participants, len(e.facts),
@@ -156,7 +148,7 @@ def facts_json_chunks(facts: Facts, events: list[Event]) -> Chunks:
     chunks.append(b'],"events":[')
     fresh: dict[tuple, str] = {}
     for e in events:
-        key = (e.id, e.type, e.date, tuple(e.participants), tuple((r.article, r.index) for r in e.facts))
+        key = _event_key(e)
         if key in fresh:  # (a repeated key is written once, as the dict of the whole file did)
             continue
         text = _EVENTS_JSON.get(key)

@@ -41,10 +41,12 @@ def render_network_svg(ix: SiteIndex) -> bytes:
 def render_network_page(ix: SiteIndex) -> str:
     """network.md: the picture (links relative to the page) and the countries' picture."""
     here = ix.url("network.md")
-    inline = network_svg(ix, lambda eid: ix.href(entity_page(ix.entities[eid]), here))
+    def link(eid: str) -> str:
+        return ix.href(entity_page(ix.entities[eid]), here)
+
+    inline = network_svg(ix, link)
     by_country = country_graph(ix)
-    countries = network_svg(ix, lambda eid: ix.href(entity_page(ix.entities[eid]), here), by_country,
-                            "اللقاءات بين الدول") if by_country[1] else ""
+    countries = network_svg(ix, link, by_country, "اللقاءات بين الدول") if by_country[1] else ""
     legend = ('<p class="fs-legend"><span><i style="background:#1e88e5"></i>شخص</span>'
               '<span><i style="background:#43a047"></i>دولة</span><span><i style="background:#8e24aa"></i>هيئة رسمية</span>'
               '<span><i style="background:#e53935"></i>جماعة</span></p>')
@@ -77,8 +79,8 @@ def iter_site_pages(facts: Facts, events: list[Event], ix: SiteIndex, leads: dic
     downloads: dict[str, int] = {}
     for article_id, article in facts.articles.items():
         lead = leads.get(article_id)
-        yield article_page(article_id), cache.page(article_page(article_id), lambda: article_key(article, ix, lead),
-                                                   lambda: render_article(article, ix, lead))
+        path = article_page(article_id)
+        yield path, cache.page(path, lambda: article_key(article, ix, lead), lambda: render_article(article, ix, lead))
     by_kind = defaultdict(list)
     for entity in facts.entities.values():
         by_kind[entity.kind].append(entity)
@@ -93,8 +95,8 @@ def iter_site_pages(facts: Facts, events: list[Event], ix: SiteIndex, leads: dic
             yield path, cache.page(path, key, render)
     for event in events:  # only merged (or editor-joined) events have a page
         if event.id in ix.event_pages:
-            yield event_page(event.id), cache.page(event_page(event.id), lambda: event_key(event.id, ix),
-                                                   lambda: render_event(event, ix))
+            path = event_page(event.id)
+            yield path, cache.page(path, lambda: event_key(event.id, ix), lambda: render_event(event, ix))
     for kind in LIST_FOLDER:
         yield from render_entity_lists(kind, by_kind.get(kind, []), ix).items()
     yield from render_article_lists(ix).items()

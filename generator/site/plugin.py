@@ -111,6 +111,10 @@ class FactSheetsConfig(base.Config):
     defer_pages = c.Type(bool, default=True)
 
 
+def _serving() -> bool:
+    return bool(_SERVING and _SERVING[0])
+
+
 def _modified(changed: bool, f: File):
     """File.is_modified for a generated file: its content changed since the last build of this
     process, or its output is missing (asked twice per page by a --dirty build: answered once)."""
@@ -135,7 +139,7 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
         _SERVING[:] = [command == "serve"]
 
     def on_config(self, config: MkDocsConfig):
-        if _SERVING and _SERVING[0]:
+        if _serving():
             pause_collector()  # until the build is over (watching.py)
             # a preview needs no sitemap (and its template walks every page at every rebuild)
             for name in ("sitemap.xml", "sitemap.xml.gz"):
@@ -169,7 +173,7 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
 
     def _generate(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
-        serving = bool(_SERVING and _SERVING[0])
+        serving = _serving()
         if not self.facts_dir.is_dir():
             log.warning(f"{self.facts_dir}: no facts folder (run: python -m generator extract)")
         facts, parsed = load_facts(self.facts_dir, lean=not serving)
@@ -238,7 +242,6 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
         facts_count = (len(facts.articles), len(facts.entities), len(events))
         del facts, events, ix, leads, written, previous
         if not serving:  # nothing more is made from the facts in this process
-            forget()
             forget_open_data()
         self._add_assets(files, config)
         home = files.get_file_from_path("index.md")
@@ -359,7 +362,7 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
         self._close()
 
     def _close(self) -> None:
-        if _SERVING and _SERVING[0]:
+        if _serving():
             collect_when_idle()
         self._release()
 
@@ -377,7 +380,7 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
         if not self.config.fold_search or not path.is_file():
             return
         started = time.perf_counter()
-        serving = bool(_SERVING and _SERVING[0])
+        serving = _serving()
         live = {f.url for f in self._site_files}
         stats = write_search_index(path, self._search, NOT_SEARCHED,
                                    _SEARCH_DOCS.get(config.site_dir) if serving else None, live)
@@ -387,8 +390,8 @@ class FactSheetsPlugin(BasePlugin[FactSheetsConfig]):
                  f"{stats['carried']} carried over), {stats['bytes'] / 1e6:.1f} MB in {time.perf_counter() - started:.2f} s")
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        self._site_files = [f for f in files.documentation_pages()]
-        if _SERVING and _SERVING[0] and env.bytecode_cache is None:
+        self._site_files = list(files.documentation_pages())
+        if _serving() and env.bytecode_cache is None:
             # each rebuild makes a new Jinja environment and compiled the theme's templates again
             # (~0.3 s); compiled code is reused while a template's source is unchanged
             env.bytecode_cache = _TEMPLATES

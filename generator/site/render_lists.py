@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from ..model import Entity
+from ..model import FACT_KINDS, Entity
 from ..normalize import fold
 from .html import esc
-from .index import LIST_FOLDER, SiteIndex, article_label, article_page, entity_page
+from .index import LIST_FOLDER, SiteIndex
 from .page_cache import PageCache, timeline_event_key
 from .render_article import REVIEWED_BADGE, front_matter
 from .render_event import event_title
@@ -92,7 +92,7 @@ def articles_newest_first(ix: SiteIndex) -> list:
 
 
 def article_row(article, ix: SiteIndex, here: str) -> str:
-    n = sum(len(getattr(article, k)) for k in ("meetings", "visits", "agreements", "strikes", "statements"))
+    n = sum(len(getattr(article, k)) for k in FACT_KINDS)
     badge = REVIEWED_BADGE if article.reviewed else '<span class="fs-badge fs-draft">مسودة</span>'
     return (f"<tr><td>{date_text(article.published)}</td><td>{ix.article_link(article.id, here)}</td>"
             f"<td>{esc(article.outlet)}</td><td>{n}</td><td>{badge}</td></tr>")
@@ -197,12 +197,10 @@ def render_home(ix: SiteIndex, problems: int = 0) -> str:
     articles = ix.articles.values()
     reviewed = sum(1 for a in articles if a.reviewed)
     kinds = Counter(e.kind for e in ix.entities.values())
-    links = {"person": "persons/index.md", "country": "countries/index.md",
-             "organization": "organizations/index.md", "group": "groups/index.md"}
     rows = [f'<tr><th><a href="{ix.href("articles/index.md", here)}">المقالات</a></th>'
             f"<td>{len(ix.articles)} (راجع محرر منها {reviewed})</td></tr>"]
-    for kind in ("person", "country", "organization", "group"):
-        rows.append(f'<tr><th><a href="{ix.href(links[kind], here)}">{LIST_TITLES[kind]}</a></th><td>{kinds[kind]}</td></tr>')
+    for kind, folder in LIST_FOLDER.items():
+        rows.append(f'<tr><th><a href="{ix.href(f"{folder}/index.md", here)}">{LIST_TITLES[kind]}</a></th><td>{kinds[kind]}</td></tr>')
     rows.append(f'<tr><th><a href="{ix.href("timeline/index.md", here)}">الأحداث</a></th><td>{len(ix.events)}</td></tr>')
     out = ["## السجل بالأرقام", "", f'<table class="fs-stats"><tbody>{"".join(rows)}</tbody></table>', ""]
     latest = articles_newest_first(ix)[:10]
