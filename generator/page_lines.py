@@ -297,6 +297,3 @@ def _dateline(line: Line, bp: Boilerplate, strong: bool = False) -> bool:
     hinted = [p for p, k in zip(parts, keys) if k not in sets["dateline_places"] and _is_outletish(p, bp)]
     line.outlet = (known or hinted or [None])[0]
     return True
-
-
-# --- cleaning -----------------------------------------------------------------------

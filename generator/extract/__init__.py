@@ -258,8 +258,7 @@ def _bare_army(sentences: list[Sentence], per_sentence: list[list[Mention]], lex
                 continue
             if _covered(ms, k):
                 continue
-            nxt = s.words[k + 1] if k + 1 < len(s.words) else None
-            if nxt is not None and not nxt.comma_before and nxt.key.startswith("ال") and nxt.key not in lex.stops:
+            if _definite_after(s, k, lex):
                 continue  # "الجيش الحر", "الجيش الوطني": a name of its own
             if country is None:
                 country = _army_country(per_sentence) or ""
@@ -283,10 +282,15 @@ def _bare_coalition(sentences: list[Sentence], per_sentence: list[list[Mention]]
         for k, w in enumerate(s.words):
             if w.key not in BARE_COALITION or _covered(ms, k):
                 continue
-            nxt = s.words[k + 1] if k + 1 < len(s.words) else None
-            if nxt is not None and not nxt.comma_before and nxt.key.startswith("ال") and nxt.key not in lex.stops:
+            if _definite_after(s, k, lex):
                 continue  # "التحالف الدولي", "التحالف الوطني": another coalition
             _insert(ms, Mention(k, k + 1, "organization", "named", eid=eid, country=lex.named[eid].country))
+
+
+def _definite_after(s: Sentence, k: int, lex: Lexicon) -> bool:
+    """Word k is followed, with no comma, by a definite word that is not a stop word."""
+    nxt = s.words[k + 1] if k + 1 < len(s.words) else None
+    return nxt is not None and not nxt.comma_before and nxt.key.startswith("ال") and nxt.key not in lex.stops
 
 
 def _covered(ms: list[Mention], k: int) -> bool:

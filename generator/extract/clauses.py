@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import CONJ, Lexicon
 from .mentions import Mention, _best
-from .text import QUOTES, STRONG, Sentence
+from .text import STRONG, Sentence
 
 ACTOR_KINDS = ("person", "country", "organization", "group")
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "وانها", "وانه", "وانهما")

@@ -5,7 +5,7 @@ after the verb (VSO), before it (SVO), or carried over from the previous
 sentence ("وأضاف…")."""
 from __future__ import annotations
 
-from ..dates import find_dates, resolve_date
+from ..dates import find_dates
 from ..lexicon import Lexicon
 from ..model import Agreement, Meeting, Statement, Visit
 from ..normalize import bare, fold
@@ -20,7 +20,7 @@ STATE = ("country", "organization", "person", "group")
 RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
 SAID_WINDOW = 16  # words between the speaker and what was said
 OPENING_PARAGRAPHS = 2  # the lead and the paragraph after it: the story of the day
-SIDE_NOUNS = ("الدول", "البلدان", "الاطراف", "الاطراف")
+SIDE_NOUNS = ("الدول", "البلدان", "الاطراف")
 SIDE_NUMBERS = {3: ("الثلاث", "الثلاثه"), 4: ("الاربع", "الاربعه"), 5: ("الخمس", "الخمسه")}
 COMPLEMENTIZERS = ("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "انّ")
 
@@ -95,8 +95,9 @@ class ArticleFacts(MeetingRules, VisitRules):
         Nor does what is announced for later (planned): the day it was announced
         is not the day it will happen."""
         try:
-            if find_dates(s.text, self.published):
-                return resolve_date(s.text, self.published)
+            own = find_dates(s.text, self.published)
+            if own:  # the first that resolves (resolve_date's answer, without a second scan)
+                return next((d.value for d in own if d.value), None)
             if not inherit or planned:
                 return None
             for lead in self._leads(s):

@@ -186,6 +186,11 @@ class SentenceReader(TitleReader, TitleNameRules, BodyReader):
     def text(self, i: int, j: int) -> str:
         return self.s.span_text(i, j)
 
+    def _name_at(self, i: int, e: int, how: str) -> Mention:
+        """A person mention that is only the name in words i..e."""
+        return Mention(i, e, "person", how, name=self.text(i, e), words=tuple(x.key for x in self.words[i:e]),
+                       name_start=i)
+
     # -- the person after a title, a rank or an honorific --
     def person_after(self, i: int, j: int, **info) -> tuple[Mention | None, int]:
         """A person whose name starts at j (after an optional rank or honorific)."""
@@ -229,32 +234,20 @@ class SentenceReader(TitleReader, TitleNameRules, BodyReader):
                 e = self.read_name(i + 1, allow_comma=False)
                 self.after_title = False
                 if e - (i + 1) >= 2:
-                    out.append(Mention(i + 1, e, "person", "named", name=self.text(i + 1, e),
-                                       words=tuple(x.key for x in words[i + 1:e]), name_start=i + 1))
+                    out.append(self._name_at(i + 1, e, "named"))
                     i = e
                     continue
             e = self.ruler_name(i)
             if e > i:  # "نظام بشار الأسد": a ruler's name
-                out.append(Mention(i + 1, e, "person", "named", name=self.text(i + 1, e),
-                                   words=tuple(x.key for x in words[i + 1:e]), name_start=i + 1))
+                out.append(self._name_at(i + 1, e, "named"))
                 i = e
                 continue
-            if not w.hits:
+            m, e = self._at(i) if w.hits else (None, i)
+            if m is None:
                 e = self._loose(i)
                 if e > i:
-                    out.append(Mention(i, e, "person", "loose", name=self.text(i, e),
-                                       words=tuple(x.key for x in words[i:e]), name_start=i))
+                    out.append(self._name_at(i, e, "loose"))
                     i = e
-                else:
-                    i += 1
-                continue
-            m, e = self._at(i)
-            if m is None:
-                e2 = self._loose(i)
-                if e2 > i:
-                    out.append(Mention(i, e2, "person", "loose", name=self.text(i, e2),
-                                       words=tuple(x.key for x in words[i:e2]), name_start=i))
-                    i = e2
                 else:
                     i += 1
                 continue
@@ -302,7 +295,6 @@ class SentenceReader(TitleReader, TitleNameRules, BodyReader):
 
     def _at(self, i: int):
         w = self.words[i]
-        lex = self.lex
         # a known group (longest spelling wins)
         g = _best(w, ("group",))
         gh = _best(w, ("group_needs_head",))

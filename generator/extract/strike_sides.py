@@ -107,7 +107,8 @@ def _anaphor_near(v: View, lo: int, hi: int, facts, own=()) -> Mention | None:
         if key not in HEADS:
             continue
         here = [m for m in v.actors if m.kind == "group" and m.end <= k]
-        groups = [g for g in facts.recent_groups if g.eid not in {m.eid for m in here}] + here
+        here_eids = {m.eid for m in here}
+        groups = [g for g in facts.recent_groups if g.eid not in here_eids] + here
         groups = [g for g in groups if g.eid and g.eid not in own]
         if not groups:
             return None
